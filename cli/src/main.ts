@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { validateCommand } from './commands/validate/index.ts';
+import { reportFailure } from './output.ts';
+import { CLI_VERSION } from './version.ts';
+
+/** Builds the `ferry` program. Each command lives in src/commands/<name>/. */
+export function createProgram(): Command {
+  const program = new Command('ferry')
+    .description('Ferry: connectors and recipes that keep CRMs, ERPs, databases and files in sync.')
+    .version(CLI_VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program.addCommand(validateCommand());
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage error. */
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      return 2;
+    }
+    reportFailure(error);
+    return 1;
+  }
+}

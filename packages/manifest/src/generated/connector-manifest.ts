@@ -1,0 +1,527 @@
+// Generated from schemas/connector.schema.json by scripts/generate-types.ts. Do not edit: run `npm run generate -w @ferry/manifest`.
+
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "JsonType".
+ */
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+/**
+ * A string; parts in {{ }} are expressions over config, state, partition, response and record.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Template".
+ */
+export type Template = string;
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Auth".
+ */
+export type Auth = AuthNone | AuthApiKey | AuthBearer | AuthBasic | AuthOAuth2 | AuthSession;
+/**
+ * A duration: a number of milliseconds, or a string such as '500ms', '30s', '5m', '1h', '7d'.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export type Duration = number | string;
+/**
+ * A path into a record: 'id', 'properties.email', or a list of keys.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "FieldPath".
+ */
+export type FieldPath = string | [string, ...string[]];
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Pagination".
+ */
+export type Pagination =
+  | PaginationNone
+  | PaginationCursor
+  | PaginationNextUrl
+  | PaginationLinkHeader
+  | PaginationPage
+  | PaginationOffset;
+
+/**
+ * A Ferry connector manifest: what a connector package offers (config, streams, check) and how its streams are read and written.
+ */
+export interface ConnectorManifest {
+  $schema?: string;
+  /**
+   * The connector's npm package name, exactly as in package.json.
+   */
+  name: string;
+  /**
+   * The package version. Optional: package.json is authoritative; when set it must agree.
+   */
+  version?: string;
+  /**
+   * A human name, e.g. 'GitHub'.
+   */
+  title: string;
+  description?: string;
+  /**
+   * The semver range of the Ferry runtime API this connector supports.
+   */
+  runtime: string;
+  config: ConfigSchema;
+  permissions?: Permissions;
+  http?: HttpSettings;
+  /**
+   * @minItems 1
+   */
+  streams: [Stream, ...Stream[]];
+  check?: Check;
+}
+/**
+ * A JSON Schema for a connection's settings. Mark secret fields with "x-secret": true.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "ConfigSchema".
+ */
+export interface ConfigSchema {
+  type: 'object';
+  properties: {
+    [k: string]: ConfigField;
+  };
+  required?: string[];
+  additionalProperties?: boolean;
+}
+/**
+ * One setting. Any JSON Schema keyword is allowed; x-secret marks credentials.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "ConfigField".
+ */
+export interface ConfigField {
+  type?: JsonType | JsonType[];
+  title?: string;
+  description?: string;
+  'x-secret'?: boolean;
+  [k: string]: unknown;
+}
+/**
+ * What the connector may reach. Hosts may be templates derived from config.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Permissions".
+ */
+export interface Permissions {
+  hosts?: string[];
+}
+/**
+ * Request defaults shared by every stream; a stream's own `http` overrides them key by key.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "HttpSettings".
+ */
+export interface HttpSettings {
+  baseUrl?: Template;
+  auth?: Auth;
+  headers?: TemplateMap;
+  query?: TemplateMap;
+  timeout?: Duration;
+  retry?: Retry;
+  rateLimit?: RateLimit;
+  errors?: ErrorRule[];
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "TemplateMap".
+ */
+export interface TemplateMap {
+  [k: string]: string | number | boolean;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Retry".
+ */
+export interface Retry {
+  maxRetries?: number;
+  initialDelay?: Duration;
+  maxDelay?: Duration;
+  factor?: number;
+  /**
+   * HTTP statuses that are retried. Default: 408, 429 and every 5xx.
+   */
+  statuses?: number[];
+}
+/**
+ * A client-side limit shared by every request of one connection.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "RateLimit".
+ */
+export interface RateLimit {
+  requests: number;
+  per: Duration;
+}
+/**
+ * What to do with a response: match by status and/or a body expression, then ignore, fail or retry.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "ErrorRule".
+ */
+export interface ErrorRule {
+  status?: number | number[];
+  when?: Template;
+  action: 'ignore' | 'fail' | 'retry';
+  message?: Template;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Stream".
+ */
+export interface Stream {
+  name: string;
+  description?: string;
+  /**
+   * The record JSON Schema, inline or a path to a JSON/YAML file in the package.
+   */
+  schema: string | RecordSchema;
+  /**
+   * The field (or fields) that identify a record.
+   */
+  primaryKey: string | [string, ...string[]];
+  /**
+   * The field whose value only grows as records change; enables incremental reads.
+   */
+  cursorField?: string;
+  read?: HandlerRef | DeclarativeRead;
+  write?: HandlerRef | DeclarativeWrite;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "RecordSchema".
+ */
+export interface RecordSchema {
+  type: 'object';
+  properties?: {};
+  [k: string]: unknown;
+}
+/**
+ * How `ferry check` proves a config works: read one page of a stream, send a request, or call a handler.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Check".
+ */
+export interface Check {
+  stream?: string;
+  request?: Request;
+  handler?: string;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Request".
+ */
+export interface Request {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path?: Template;
+  url?: Template;
+  query?: TemplateMap;
+  headers?: TemplateMap;
+  body?: Body;
+}
+/**
+ * A JSON body (any value; strings are templates) or a form body.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Body".
+ */
+export interface Body {
+  json?: unknown;
+  form?: TemplateMap;
+}
+/**
+ * A TypeScript escape hatch: a module inside the package and its export, './dist/file.js#name'.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "HandlerRef".
+ */
+export interface HandlerRef {
+  handler: string;
+}
+/**
+ * A declarative HTTP read: request, records, pagination, incremental cursor, partitions, transforms.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "DeclarativeRead".
+ */
+export interface DeclarativeRead {
+  http?: HttpSettings;
+  request: Request;
+  records?: Records;
+  pagination?: Pagination;
+  incremental?: Incremental;
+  partitions?: Partitions;
+  transforms?: Transform[];
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Records".
+ */
+export interface Records {
+  /**
+   * Where the records are in the response body: '' or absent for the root, 'data.items', or a list of keys.
+   */
+  path?: string | string[];
+  /**
+   * Keep a record only when this expression over record is true.
+   */
+  filter?: string;
+}
+/**
+ * An incremental cursor. The stream's cursorField is read from each record; the window is offered to the request as cursor.start and cursor.end.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Incremental".
+ */
+export interface Incremental {
+  type: 'datetime' | 'integer';
+  /**
+   * How datetimes look in records and requests: 'iso8601' (default), 'epoch', 'epoch_ms', or a pattern such as 'yyyy-MM-dd HH:mm:ss'.
+   */
+  format?: string;
+  requestFormat?: string;
+  /**
+   * Where a first read starts, usually from config.
+   */
+  start?: string;
+  lookback?: Duration;
+  inject?: Inject;
+  /**
+   * Records arrive in ascending cursor order (STATE can be emitted after each page).
+   */
+  sorted?: boolean;
+}
+/**
+ * Where a value goes in the next request.
+ */
+export interface Inject {
+  in?: 'query' | 'header' | 'body';
+  name: string;
+}
+/**
+ * Run the read once per partition: a list of values, or the records of a parent stream.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Partitions".
+ */
+export interface Partitions {
+  values?: unknown[] | Template;
+  parent?: {
+    stream: string;
+    value: Template;
+  };
+  /**
+   * The partition's name in templates (default 'partition').
+   */
+  as?: string;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Transform".
+ */
+export interface Transform {
+  add?: TemplateMap1;
+  remove?: string[];
+  rename?: {
+    [k: string]: string;
+  };
+}
+/**
+ * Fields to set: field path -> template (a whole-expression template keeps its type).
+ */
+export interface TemplateMap1 {
+  [k: string]: string | number | boolean;
+}
+/**
+ * Where a value goes in the next request.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Inject".
+ */
+export interface Inject1 {
+  in?: 'query' | 'header' | 'body';
+  name: string;
+}
+/**
+ * A declarative HTTP write: batches of records sent by one request each; per-record results mapped from the response.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "DeclarativeWrite".
+ */
+export interface DeclarativeWrite {
+  http?: HttpSettings;
+  request: Request;
+  batchSize?: number;
+  results?: WriteResults;
+}
+/**
+ * How to read per-record outcomes from a batch response.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "WriteResults".
+ */
+export interface WriteResults {
+  path?: string | string[];
+  /**
+   * How a result finds its record: by position (default) or by key.
+   */
+  match?: 'position' | 'key';
+  key?: Template;
+  accepted?: Template;
+  reason?: Template;
+  id?: Template;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "AuthApiKey".
+ */
+export interface AuthApiKey {
+  type: 'api-key';
+  in?: 'header' | 'query';
+  name: string;
+  value: Template;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "AuthBearer".
+ */
+export interface AuthBearer {
+  type: 'bearer';
+  token: Template;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "AuthBasic".
+ */
+export interface AuthBasic {
+  type: 'basic';
+  username: Template;
+  password?: Template;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "AuthOAuth2".
+ */
+export interface AuthOAuth2 {
+  type: 'oauth2';
+  grant: 'client_credentials' | 'refresh_token';
+  tokenUrl: Template;
+  clientId?: Template;
+  clientSecret?: Template;
+  refreshToken?: Template;
+  scopes?: string[];
+  credentialsIn?: 'body' | 'basic';
+  extraParams?: TemplateMap;
+  tokenPath?: string;
+  expiresInPath?: string;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "AuthSession".
+ */
+export interface AuthSession {
+  type: 'session';
+  login: Request;
+  /**
+   * Where the session token is in the login response: an expression over response and headers.
+   */
+  token: string;
+  expiresIn?: Duration;
+  inject: {
+    in?: 'header' | 'query' | 'cookie';
+    name: string;
+    value?: Template;
+  };
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "AuthNone".
+ */
+export interface AuthNone {
+  type: 'none';
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "PaginationCursor".
+ */
+export interface PaginationCursor {
+  type: 'cursor';
+  pageSize?: number;
+  /**
+   * Stop paging when this expression over response, records and headers is true.
+   */
+  stop?: string;
+  /**
+   * The next page's cursor, from the response.
+   */
+  cursor: string;
+  inject: Inject1;
+  pageSizeInject?: Inject1;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "PaginationNextUrl".
+ */
+export interface PaginationNextUrl {
+  type: 'next-url';
+  pageSize?: number;
+  /**
+   * Stop paging when this expression over response, records and headers is true.
+   */
+  stop?: string;
+  url: Template;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "PaginationLinkHeader".
+ */
+export interface PaginationLinkHeader {
+  type: 'link-header';
+  pageSize?: number;
+  /**
+   * Stop paging when this expression over response, records and headers is true.
+   */
+  stop?: string;
+  rel?: string;
+  pageSizeInject?: Inject1;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "PaginationPage".
+ */
+export interface PaginationPage {
+  type: 'page';
+  pageSize?: number;
+  /**
+   * Stop paging when this expression over response, records and headers is true.
+   */
+  stop?: string;
+  start?: number;
+  inject: Inject1;
+  pageSizeInject?: Inject1;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "PaginationOffset".
+ */
+export interface PaginationOffset {
+  type: 'offset';
+  pageSize: number;
+  /**
+   * Stop paging when this expression over response, records and headers is true.
+   */
+  stop?: string;
+  inject: Inject1;
+  pageSizeInject?: Inject1;
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "PaginationNone".
+ */
+export interface PaginationNone {
+  type: 'none';
+}

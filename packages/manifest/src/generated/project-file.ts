@@ -1,0 +1,131 @@
+// Generated from schemas/project.schema.json by scripts/generate-types.ts. Do not edit: run `npm run generate -w @ferry/manifest`.
+
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Id".
+ */
+export type Id = string;
+/**
+ * A duration: a number of milliseconds, or a string such as '500ms', '30s', '5m', '1h', '7d'.
+ *
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export type Duration = number | string;
+
+/**
+ * A Ferry project (ferry.yaml): connections to systems and the recipes that sync between them.
+ */
+export interface ProjectFile {
+  $schema?: string;
+  /**
+   * The project file format version.
+   */
+  version: 1;
+  name?: string;
+  connections?: {
+    [k: string]: Connection;
+  };
+  recipes?: {
+    [k: string]: Recipe;
+  };
+}
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Connection".
+ */
+export interface Connection {
+  /**
+   * The connector package and the version range this connection pins: name@range.
+   */
+  connector: string;
+  /**
+   * Settings for the connector. Secrets by reference only: ${env:NAME} or ${secret:name}.
+   */
+  config?: {};
+  description?: string;
+}
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Recipe".
+ */
+export interface Recipe {
+  description?: string;
+  source: Endpoint;
+  destination: Endpoint;
+  /**
+   * Destination field -> expression over the source record. Absent: fields are copied as they are.
+   */
+  mapping?: {
+    [k: string]: string;
+  };
+  mode?: Mode;
+  triggers?: Trigger[];
+  policies?: Policies;
+  enabled?: boolean;
+}
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Endpoint".
+ */
+export interface Endpoint {
+  connection: Id;
+  stream: string;
+}
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Mode".
+ */
+export interface Mode {
+  read?: 'full' | 'incremental';
+  write?: 'insert' | 'upsert' | 'mirror';
+}
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Trigger".
+ */
+export interface Trigger {
+  /**
+   * A cron expression (five or six fields).
+   */
+  cron?: string;
+  interval?: Duration;
+  webhook?: {
+    /**
+     * 'run' starts an incremental run; 'records' feeds the posted records.
+     */
+    action?: 'run' | 'records';
+    /**
+     * A reference (${env:NAME}) to the shared secret that signs deliveries.
+     */
+    secret?: string;
+  };
+  timezone?: string;
+}
+/**
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "Policies".
+ */
+export interface Policies {
+  retries?: {
+    max?: number;
+    backoff?: Duration;
+  };
+  /**
+   * How many records may be dead-lettered before the run fails.
+   */
+  errorTolerance?: {
+    maxFailures?: number;
+    maxFailureRatio?: number;
+  };
+  jitter?: Duration;
+  missedRuns?: 'skip' | 'run-once';
+  /**
+   * Field -> the connection that is its system of record.
+   */
+  ownership?: {
+    [k: string]: Id;
+  };
+  conflict?: 'source-wins' | 'destination-wins' | 'newest-wins' | 'owner-wins';
+  timeout?: Duration;
+}
