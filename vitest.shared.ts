@@ -12,5 +12,11 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Modules loaded by Node itself (connector handlers through tsx, worker threads) resolve
+    // workspace packages to their sources too.
+    poolOptions: {
+      forks: { execArgv: ['--conditions=@ferry/source'] },
+      threads: { execArgv: ['--conditions=@ferry/source'] },
+    },
   },
 });
