@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import {
+  createAjv,
   type ErrorObject,
   schemaAjv,
   schemaAt,
@@ -23,15 +24,65 @@ export interface SchemaProblem {
 
 type Schema = Record<string, unknown>;
 
+/** How to look up a local `$ref` and compile one anyOf branch, for the schema being explained. */
+interface Scope {
+  resolve(ref: string): Schema | undefined;
+  branch(schema: Schema): ValidateFunction;
+}
+
 /** Validates `data` against a Ferry schema (or a location in one) and explains every violation. */
 export function checkAgainst(ref: string, data: unknown): SchemaProblem[] {
   const validate = validatorFor(ref);
   if (validate(data)) return [];
   const rootId = ref.split('#')[0] ?? ref;
-  return explain(validate.errors ?? [], data, rootId);
+  return explain(validate.errors ?? [], data, ferryScope(rootId));
 }
 
-function explain(errors: ErrorObject[], data: unknown, rootId: string): SchemaProblem[] {
+const userValidators = new WeakMap<object, { validate: ValidateFunction; scope: Scope }>();
+
+/**
+ * Validates `data` against a JSON Schema written by a connector author (a config or record
+ * schema) and explains every violation the same way. With `useDefaults`, defaults are filled in.
+ */
+export function checkWithSchema(
+  schema: object,
+  data: unknown,
+  options: { useDefaults?: boolean } = {},
+): SchemaProblem[] {
+  let entry = userValidators.get(schema);
+  if (!entry) {
+    const ajv = createAjv({ strictSchema: false, useDefaults: options.useDefaults ?? false });
+    const root = schema as Schema;
+    const scope: Scope = {
+      resolve: (ref) => lookup(root, ref),
+      branch: (branch) =>
+        ajv.compile({ ...branch, $defs: root.$defs, definitions: root.definitions } as Schema),
+    };
+    entry = { validate: ajv.compile(schema), scope };
+    userValidators.set(schema, entry);
+  }
+  if (entry.validate(data)) return [];
+  return explain(entry.validate.errors ?? [], data, entry.scope);
+}
+
+function ferryScope(rootId: string): Scope {
+  return {
+    resolve: (ref) => schemaAt(`${rootId}${ref}`) as Schema | undefined,
+    branch: (branch) => branchValidator(branch, rootId),
+  };
+}
+
+function lookup(root: Schema, ref: string): Schema | undefined {
+  let node: unknown = root;
+  for (const raw of ref.replace(/^#/, '').split('/').slice(1)) {
+    node = (node as Record<string, unknown> | undefined)?.[
+      raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    ];
+  }
+  return node as Schema | undefined;
+}
+
+function explain(errors: ErrorObject[], data: unknown, scope: Scope): SchemaProblem[] {
   const consumed = new Set<number>();
   const problems: SchemaProblem[] = [];
   errors.forEach((error, index) => {
@@ -47,20 +98,18 @@ function explain(errors: ErrorObject[], data: unknown, rootId: string): SchemaPr
         e.schemaPath.startsWith(`${anyOfPath}/`) || !e.schemaPath.startsWith(`${ownerPath}/`);
       if (inBranch) consumed.add(j);
     }
-    problems.push(...explainAnyOf(error, rootId));
+    problems.push(...explainAnyOf(error, scope));
   });
   errors.forEach((error, index) => {
-    if (!consumed.has(index)) problems.push(describe(error, data, rootId));
+    if (!consumed.has(index)) problems.push(describe(error, data, scope));
   });
   return dedupe(problems);
 }
 
 /** Picks the branch of a failed anyOf that the value was meant for, by its JSON type. */
-function explainAnyOf(error: ErrorObject, rootId: string): SchemaProblem[] {
+function explainAnyOf(error: ErrorObject, scope: Scope): SchemaProblem[] {
   const segments = pointerSegments(error.instancePath);
-  const branches = ((error.parentSchema as Schema).anyOf as Schema[]).map((b) =>
-    resolve(b, rootId),
-  );
+  const branches = ((error.parentSchema as Schema).anyOf as Schema[]).map((b) => resolve(b, scope));
   const actual = jsonType(error.data);
   const candidates = branches
     .map((branch, i) => ({ branch, i }))
@@ -81,9 +130,9 @@ function explainAnyOf(error: ErrorObject, rootId: string): SchemaProblem[] {
   }
   if (candidates.length === 1) {
     const only = candidates[0] as { branch: Schema };
-    const validate = branchValidator(only.branch, rootId);
+    const validate = scope.branch(only.branch);
     if (validate(error.data)) return [];
-    const inner = explain(validate.errors ?? [], error.data, rootId);
+    const inner = explain(validate.errors ?? [], error.data, scope);
     return inner.map((p) => ({ ...p, segments: [...segments, ...p.segments] }));
   }
   return [
@@ -121,7 +170,7 @@ function branchValidator(branch: Schema, rootId: string): ValidateFunction {
   return validate;
 }
 
-function describe(error: ErrorObject, data: unknown, rootId: string): SchemaProblem {
+function describe(error: ErrorObject, data: unknown, scope: Scope): SchemaProblem {
   const segments = pointerSegments(error.instancePath);
   const parent = (error.parentSchema ?? {}) as Schema;
   const value = error.data;
@@ -142,7 +191,7 @@ function describe(error: ErrorObject, data: unknown, rootId: string): SchemaProb
     case 'required': {
       const key = String(error.params.missingProperty);
       const raw = (parent.properties as Record<string, Schema> | undefined)?.[key];
-      const spec = raw ? resolve(raw, rootId) : undefined;
+      const spec = raw ? resolve(raw, scope) : undefined;
       const about =
         typeof spec?.description === 'string' ? ` (${spec.description.replace(/\.$/, '')})` : '';
       return {
@@ -251,10 +300,9 @@ function examplesOf(schema: Schema | undefined): string {
   return ` e.g. ${examples.map((e) => JSON.stringify(e)).join(', ')}`;
 }
 
-function resolve(schema: Schema, rootId: string): Schema {
+function resolve(schema: Schema, scope: Scope): Schema {
   const ref = schema.$ref;
-  if (typeof ref === 'string' && ref.startsWith('#'))
-    return (schemaAt(`${rootId}${ref}`) as Schema) ?? schema;
+  if (typeof ref === 'string' && ref.startsWith('#')) return scope.resolve(ref) ?? schema;
   return schema;
 }
 

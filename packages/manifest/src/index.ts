@@ -12,6 +12,7 @@ export {
   type FerryErrorOptions,
   isFerryError,
 } from './errors/ferry-error.ts';
+export { checkWithSchema, type SchemaProblem } from './explain.ts';
 export type * from './generated/connector-manifest.ts';
 export type {
   Connection,

@@ -164,6 +164,9 @@ export async function validateManifestSource(
     const file = ref.split('#')[0] ?? ref;
     const path = resolve(dir, file);
     if (await exists(path)) return;
+    // An unbuilt ./dist/x.js is satisfied by its source ./src/x.ts (loaded through tsx).
+    const tsSource = path.replace(/([/\\])dist([/\\])/, '$1src$2').replace(/\.(m?)js$/, '.$1ts');
+    if (tsSource !== path && (await exists(tsSource))) return;
     const built = /(^|\/)dist\//.test(file);
     issues.push(
       issueAt(

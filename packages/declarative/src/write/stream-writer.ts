@@ -1,0 +1,108 @@
+import type { DeclarativeWrite, Stream } from '@ferry/manifest';
+import { FerryError } from '@ferry/manifest';
+import type { HttpClient, JsonObject, WriteResult } from '@ferry/sdk';
+import { compileTemplate, type Template } from '../expression/template.ts';
+import { compileExtractor } from '../read/extract.ts';
+import { compileRequest } from '../read/request.ts';
+
+export interface StreamWriteInput {
+  file: string;
+  path: string;
+  stream: Stream;
+  write: DeclarativeWrite;
+}
+
+/**
+ * A compiled declarative write. Each call sends one batch (at most `batchSize` records, one
+ * request) and maps the response to one result per record: accepted, or rejected with the
+ * reason the API gave. A batch the API refuses outright (a 4xx) rejects its records with that
+ * reason; errors that retries could not overcome are thrown, because the batch may be retried.
+ */
+export function compileStreamWrite({ file, path, stream, write }: StreamWriteInput) {
+  const where = (sub: string) => ({ file, path: `${path}.write.${sub}` });
+  const request = compileRequest(write.request, where('request'));
+  const results = write.results;
+  const extract =
+    results?.path !== undefined ? compileExtractor(results.path, where('results.path')) : undefined;
+  const t = (value: string | undefined, sub: string): Template | undefined =>
+    value ? compileTemplate(value, where(`results.${sub}`)) : undefined;
+  const accepted = t(results?.accepted, 'accepted');
+  const reason = t(results?.reason, 'reason');
+  const id = t(results?.id, 'id');
+  const key = t(results?.key, 'key');
+  const primaryKey = Array.isArray(stream.primaryKey) ? stream.primaryKey : [stream.primaryKey];
+  const keyOf = (record: JsonObject) => JSON.stringify(primaryKey.map((k) => record[k]));
+
+  return {
+    batchSize: write.batchSize ?? 100,
+    async send(
+      run: { http: HttpClient; config: JsonObject },
+      records: JsonObject[],
+    ): Promise<WriteResult[]> {
+      // Idempotent upserts: one request per key per batch, the last version of a record wins.
+      const last = new Map<string, number>();
+      records.forEach((r, i) => {
+        last.set(keyOf(r), i);
+      });
+      const unique = [...last.values()].sort((a, b) => a - b);
+      const batch = unique.map((i) => records[i] as JsonObject);
+      const context = { config: run.config, records: batch, stream: stream.name };
+      let response: Awaited<ReturnType<HttpClient['request']>>;
+      try {
+        response = await run.http.request(await request.render(context));
+      } catch (error) {
+        if (error instanceof FerryError && error.code === 'FERRY_HTTP_STATUS') {
+          return records.map((_, index) => ({ index, status: 'rejected', reason: error.message }));
+        }
+        throw error;
+      }
+      const byUnique = await mapResults(batch, response);
+      const outcome = new Map(unique.map((original, u) => [original, byUnique[u] as WriteResult]));
+      return records.map((record, index) => ({
+        ...(outcome.get(last.get(keyOf(record)) as number) as WriteResult),
+        index,
+      }));
+    },
+  };
+
+  async function mapResults(
+    batch: JsonObject[],
+    response: Awaited<ReturnType<HttpClient['request']>>,
+  ): Promise<WriteResult[]> {
+    if (!extract) return batch.map((_, index) => ({ index, status: 'accepted' }));
+    const body = response.text === '' ? undefined : response.json();
+    const items = extract(body);
+    const byKey = key ? new Map<string, JsonObject>() : undefined;
+    if (key && byKey)
+      for (const item of items)
+        byKey.set(
+          JSON.stringify([await key.render({ result: item, response: body })].flat()),
+          item,
+        );
+    const out: WriteResult[] = [];
+    for (const [index, record] of batch.entries()) {
+      const result = byKey ? byKey.get(keyOf(record)) : items[index];
+      if (!result) {
+        out.push({
+          index,
+          status: 'rejected',
+          reason: 'the API returned no result for this record',
+        });
+        continue;
+      }
+      const ctx = { result, record, response: body };
+      const ok = accepted ? Boolean(await accepted.render(ctx)) : true;
+      const given = id ? await id.render(ctx) : undefined;
+      const why = ok ? undefined : reason ? await reason.render(ctx) : undefined;
+      out.push({
+        index,
+        status: ok ? 'accepted' : 'rejected',
+        ...(why === undefined
+          ? {}
+          : { reason: typeof why === 'string' ? why : JSON.stringify(why) }),
+        ...(given === undefined || given === null ? {} : { id: String(given) }),
+      });
+    }
+    return out;
+  }
+}
