@@ -1,4 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { checkCommand } from './commands/check/index.ts';
+import { discoverCommand } from './commands/discover/index.ts';
+import { readCommand } from './commands/read/index.ts';
+import { specCommand } from './commands/spec/index.ts';
 import { validateCommand } from './commands/validate/index.ts';
 import { reportFailure } from './output.ts';
 import { CLI_VERSION } from './version.ts';
@@ -11,6 +15,10 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.addCommand(validateCommand());
+  program.addCommand(specCommand());
+  program.addCommand(checkCommand());
+  program.addCommand(discoverCommand());
+  program.addCommand(readCommand());
   return program;
 }
 

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { engineErrors } from '@ferry/declarative';
+import { manifestErrors, undocumentedCodes } from '@ferry/manifest';
+import { describe, expect, it } from 'vitest';
+import { cliErrors } from './errors.ts';
+
+// Every package's error table: the CLI depends on all of them.
+const tables = {
+  '@ferry/manifest': manifestErrors,
+  '@ferry/declarative': engineErrors,
+  '@ferry/cli': cliErrors,
+};
+
+describe('error codes', () => {
+  it('are all documented in docs/errors.md, and the document lists no code that no table has', async () => {
+    const doc = await readFile(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+    for (const [pkg, table] of Object.entries(tables))
+      expect({ pkg, missing: undocumentedCodes(table, doc) }).toEqual({ pkg, missing: [] });
+    const known = new Set([
+      ...Object.values(tables).flatMap((t) => Object.keys(t.codes)),
+      'FERRY_INTERNAL',
+    ]);
+    const documented = [...doc.matchAll(/^### `(FERRY_[A-Z0-9_]+)`$/gm)].map((m) => m[1]);
+    expect(documented.filter((code) => !known.has(code as string))).toEqual([]);
+  });
+
+  it('are unique across packages', () => {
+    const all = Object.values(tables).flatMap((t) => Object.keys(t.codes));
+    expect(all.length).toBe(new Set(all).size);
+  });
+});
