@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { engineErrors } from '@ferry/declarative';
 import { manifestErrors, undocumentedCodes } from '@ferry/manifest';
+import {
+  daemonErrors,
+  installErrors,
+  pipelineErrors,
+  projectErrors,
+  schedulerErrors,
+  storeErrors,
+} from '@ferry/runtime';
 import { describe, expect, it } from 'vitest';
 import { cliErrors } from './errors.ts';
 
@@ -8,6 +16,12 @@ import { cliErrors } from './errors.ts';
 const tables = {
   '@ferry/manifest': manifestErrors,
   '@ferry/declarative': engineErrors,
+  '@ferry/runtime (pipeline)': pipelineErrors,
+  '@ferry/runtime (store)': storeErrors,
+  '@ferry/runtime (installs)': installErrors,
+  '@ferry/runtime (projects)': projectErrors,
+  '@ferry/runtime (scheduler)': schedulerErrors,
+  '@ferry/runtime (daemon)': daemonErrors,
   '@ferry/cli': cliErrors,
 };
 

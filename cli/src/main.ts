@@ -1,7 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check/index.ts';
+import { daemonCommand } from './commands/daemon/index.ts';
 import { discoverCommand } from './commands/discover/index.ts';
+import { dlqCommand } from './commands/dlq/index.ts';
+import { installCommand } from './commands/install/index.ts';
+import { listCommand } from './commands/install/list.ts';
+import { uninstallCommand } from './commands/install/uninstall.ts';
 import { readCommand } from './commands/read/index.ts';
+import { runCommand } from './commands/run/index.ts';
+import { runsCommand } from './commands/runs/index.ts';
+import { secretCommand } from './commands/secret/index.ts';
 import { specCommand } from './commands/spec/index.ts';
 import { validateCommand } from './commands/validate/index.ts';
 import { reportFailure } from './output.ts';
@@ -12,14 +20,32 @@ export function createProgram(): Command {
   const program = new Command('ferry')
     .description('Ferry: connectors and recipes that keep CRMs, ERPs, databases and files in sync.')
     .version(CLI_VERSION, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  program.addCommand(validateCommand());
-  program.addCommand(specCommand());
-  program.addCommand(checkCommand());
-  program.addCommand(discoverCommand());
-  program.addCommand(readCommand());
+    .showHelpAfterError('(run with --help for usage)');
+  for (const command of [
+    validateCommand(),
+    specCommand(),
+    checkCommand(),
+    discoverCommand(),
+    readCommand(),
+    installCommand(),
+    uninstallCommand(),
+    listCommand(),
+    secretCommand(),
+    runCommand(),
+    runsCommand(),
+    dlqCommand(),
+    daemonCommand(),
+  ]) {
+    program.addCommand(command);
+  }
+  exitOverride(program);
   return program;
+}
+
+/** Commander's exit override does not reach commands added with addCommand: set it on each. */
+function exitOverride(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) exitOverride(sub);
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage error. */

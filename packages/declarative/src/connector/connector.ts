@@ -47,6 +47,8 @@ export interface Connector {
   readonly version: string;
   readonly dir: string;
   readonly file: string;
+  /** What it was opened from (a package folder or a manifest file): reopen it with this. */
+  readonly target: string;
   spec(): ConnectorSpec;
   discover(): StreamInfo[];
   check(config: unknown, options?: UseOptions): Promise<CheckResult>;
@@ -61,7 +63,7 @@ export interface Connector {
   ): AsyncGenerator<WriteResult[]>;
 }
 
-export function createConnector(loaded: LoadedConnector): Connector {
+export function createConnector(loaded: LoadedConnector, target: string): Connector {
   const { manifest } = loaded;
   const context = (config: unknown, options: UseOptions = {}) => {
     const prepared = prepareConfig(manifest.config, config, { connector: loaded.name });
@@ -81,6 +83,7 @@ export function createConnector(loaded: LoadedConnector): Connector {
     version: loaded.version,
     dir: loaded.dir,
     file: loaded.file,
+    target,
     spec: () => ({
       name: loaded.name,
       version: loaded.version,
@@ -190,7 +193,7 @@ export function createConnector(loaded: LoadedConnector): Connector {
             primaryKey: Array.isArray(stream.primaryKey) ? stream.primaryKey : [stream.primaryKey],
           };
           send = (records) => handler(ctx, records);
-          size = 100;
+          size = write.batchSize ?? 100;
         } else {
           const compiled = loaded.compiledWrite(index);
           const http = await run.client(write.http, `${where.path}.http`);
@@ -200,8 +203,13 @@ export function createConnector(loaded: LoadedConnector): Connector {
         try {
           for await (const records of batches) {
             for (let start = 0; start < records.length; start += size) {
-              const results = await send(records.slice(start, start + size));
-              yield results.map((r) => ({ ...r, index: r.index + start }));
+              const results = await send(
+                start === 0 && records.length <= size
+                  ? records
+                  : records.slice(start, start + size),
+              );
+              if (start > 0) for (const result of results) result.index += start;
+              yield results;
             }
           }
         } catch (error) {

@@ -37,6 +37,7 @@ export async function openConnector(target: string): Promise<Connector> {
         value.manifest,
         value.schemas,
       ),
+      dir,
     );
   }
   const value = ensureValid(await validateManifestFile(target), target);
@@ -49,6 +50,7 @@ export async function openConnector(target: string): Promise<Connector> {
       value.manifest,
       value.schemas,
     ),
+    target,
   );
 }
 

@@ -54,6 +54,14 @@ export function compileExpression(source: string, where: SourceRef = {}): Expres
   };
   if (!PATH.test(trimmed)) return { source: trimmed, isPath: false, evaluate: run };
   const keys = splitPath(trimmed);
+  if (keys.length === 1) {
+    const key = keys[0] as string;
+    return {
+      source: trimmed,
+      isPath: true,
+      evaluate: (context) => (context as Record<string, unknown>)[key],
+    };
+  }
   return {
     source: trimmed,
     isPath: true,

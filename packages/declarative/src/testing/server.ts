@@ -1,6 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { onTestFinished } from 'vitest';
 
 /** Test support: a request as the local server saw it. */
 export interface SeenRequest {
@@ -85,10 +84,15 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     });
     return closed;
   };
-  try {
-    onTestFinished(close);
-  } catch {
-    // Not inside a test (a benchmark, a script): the caller closes the server.
+  // Inside a vitest test the server closes when the test ends; elsewhere (a benchmark, a script)
+  // the caller closes it. vitest is imported only under vitest, where importing it works.
+  if (process.env.VITEST) {
+    const { onTestFinished } = await import('vitest');
+    try {
+      onTestFinished(close);
+    } catch {
+      // Started outside a test (in beforeAll): the caller closes it.
+    }
   }
   return { url: `http://127.0.0.1:${port}`, requests, close };
 }

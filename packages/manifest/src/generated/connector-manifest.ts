@@ -241,6 +241,10 @@ export interface Body {
  */
 export interface HandlerRef {
   handler: string;
+  /**
+   * For write handlers: how many records each call receives (default 100).
+   */
+  batchSize?: number;
 }
 /**
  * A declarative HTTP read: request, records, pagination, incremental cursor, partitions, transforms.

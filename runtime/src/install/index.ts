@@ -1,0 +1,13 @@
+export { forgetConnectors } from './cache.ts';
+export { contentHash, fileIntegrity } from './content-hash.ts';
+export { type InstallErrorCode, installErrors } from './errors.ts';
+export { type InstallOptions, type InstallResult, installConnectors } from './install.ts';
+export { installFromLock } from './install-locked.ts';
+export { installedVersions } from './installed.ts';
+export { type ListedConnector, listConnectors } from './list.ts';
+export { type LoadOptions, loadInstalledConnector, resolveInstalled } from './loader.ts';
+export { type LockEntry, type Lockfile, readLockfile } from './lockfile.ts';
+export { connectorsDir, ensureFerryDir, ferryDir, installDir, lockPath } from './paths.ts';
+export { provideSdk } from './provide-sdk.ts';
+export { classifySpec, type InstallSource, parsePin, splitNameRange } from './spec.ts';
+export { uninstallConnector } from './uninstall.ts';
