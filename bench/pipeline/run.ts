@@ -1,7 +1,9 @@
 // Benchmark (issue: runtime): records of about 1 KB, validated against their schema, mapped
 // (10 fields) and written as JSON Lines, through a hand-written loop (the baseline), the
 // pipeline in-process, and the pipeline in the worker pool; at 100k and 1M records, each run in
-// its own process. Prints rates, ratios and peak RSS. Usage:
+// its own process. The pipeline variants are timed after a one-record warm-up (thread start,
+// connector loading: what a running daemon has already done; its time is printed). Prints
+// rates, ratios and peak RSS. Usage:
 //   npm run pipeline -w @ferry/bench [-- sizes rounds]   (sizes comma-separated)
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +21,7 @@ interface Result {
   variant: string;
   count: number;
   ms: number;
+  warmupMs: number;
   maxRssMb: number;
 }
 
@@ -56,7 +59,7 @@ try {
     for (const v of VARIANTS) {
       const r = rows[v]?.[size] as Result;
       console.log(
-        `${String(size).padStart(8)} ${v.padEnd(6)} ${Math.round(rate(v)).toLocaleString('en').padStart(9)} records/s  ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+        `${String(size).padStart(8)} ${v.padEnd(6)} ${Math.round(rate(v)).toLocaleString('en').padStart(9)} records/s  ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.maxRssMb.toFixed(0)} MB${r.warmupMs ? `  (warm-up ${(r.warmupMs / 1000).toFixed(2)} s, not timed)` : ''}`,
       );
     }
     console.log(

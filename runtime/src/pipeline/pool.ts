@@ -41,7 +41,7 @@ export class RunPool {
       ...(options.threads
         ? { maxThreads: options.threads, minThreads: Math.min(1, options.threads) }
         : {}),
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 },
       execArgv: fromSource ? ['--conditions=@ferry/source', '--import', tsxLoader()] : [],
     });
     // A worker that dies outside a task is replaced by piscina; never let it take the process down.
