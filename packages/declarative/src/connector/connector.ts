@@ -12,6 +12,7 @@ import { engineErrors } from '../errors.ts';
 import { loadHandler } from '../handlers/load.ts';
 import { createLogger, redactText } from '../handlers/logger.ts';
 import { wrapError } from '../handlers/wrap.ts';
+import type { HttpClientOptions } from '../http/types.ts';
 import { compileRequest } from '../read/request.ts';
 import { prepareConfig } from './config.ts';
 import type { LoadedConnector } from './loaded.ts';
@@ -39,6 +40,10 @@ export interface StreamInfo {
 export interface UseOptions {
   /** Emit debug logs (requests, token refreshes). */
   debug?: boolean;
+  /** Replaces the manifest's permissions: only these hosts may be reached (replay, sandboxes). */
+  allowHosts?: string[];
+  /** Sees every HTTP exchange (the testkit records cassettes with it). */
+  onExchange?: HttpClientOptions['onExchange'];
 }
 
 /** A runnable connector: what `ferry spec|check|discover|read` and the runtime use. */
@@ -74,7 +79,7 @@ export function createConnector(loaded: LoadedConnector, target: string): Connec
       prepared.secrets,
       manifest.http,
       manifest.permissions,
-      options.debug,
+      options,
     );
   };
 

@@ -2,6 +2,7 @@ import type { HttpSettings, Permissions } from '@ferry/manifest';
 import type { HttpClient, JsonObject, Message } from '@ferry/sdk';
 import { compileTemplate } from '../expression/template.ts';
 import { createHttpClient } from '../http/client.ts';
+import type { UseOptions } from './connector.ts';
 import { clientOptions, mergeSettings } from './http-settings.ts';
 
 /**
@@ -20,8 +21,12 @@ export class RunContext {
     readonly secrets: string[],
     readonly rootHttp: HttpSettings | undefined,
     readonly permissions: Permissions | undefined,
-    readonly debug = false,
+    readonly options: Pick<UseOptions, 'debug' | 'allowHosts' | 'onExchange'> = {},
   ) {}
+
+  get debug(): boolean {
+    return this.options.debug ?? false;
+  }
 
   /** The HTTP client for a stream's own settings (merged over the root settings). */
   client(own?: HttpSettings, path = '$.http'): Promise<HttpClient> {
@@ -44,6 +49,7 @@ export class RunContext {
     );
     return createHttpClient({
       ...options,
+      ...(this.options.onExchange ? { onExchange: this.options.onExchange } : {}),
       log: (level, message, fields) => {
         if (level === 'debug' && !this.debug) return;
         this.logs.push({
@@ -61,6 +67,7 @@ export class RunContext {
    * permissions, only the host of the base URL. No base URL and no permissions: none.
    */
   async allowedHosts(settings: HttpSettings): Promise<string[]> {
+    if (this.options.allowHosts) return this.options.allowHosts;
     const declared = this.permissions?.hosts;
     const templates = declared ?? (settings.baseUrl ? [settings.baseUrl] : []);
     const hosts: string[] = [];

@@ -84,6 +84,15 @@ export function createHttpClient(
       let reason: RetryReason | undefined;
       try {
         const response = await sendAttempt(ctx, prepared);
+        options.onExchange?.(
+          {
+            method,
+            url: prepared.url,
+            headers: prepared.headers,
+            ...(prepared.body === undefined ? {} : { body: prepared.body }),
+          },
+          response,
+        );
         const status = response.status;
         if (!api) {
           if (isSuccess(status) || !isRetryStatus(status) || retries >= retry.maxRetries) {

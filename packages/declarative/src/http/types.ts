@@ -1,4 +1,4 @@
-import type { HttpRequest, QueryValue } from '@ferry/sdk';
+import type { HttpRequest, HttpResponse, QueryValue } from '@ferry/sdk';
 import type { MaybePromise } from '../expression/expression.ts';
 
 /**
@@ -88,6 +88,11 @@ export interface HttpClientOptions {
   allowedHosts?: string[];
   /** Secret values (config fields marked x-secret, tokens) to redact from errors and logs. */
   secrets: string[];
+  /** Sees every exchange as sent (auth applied) and answered: the testkit records cassettes with it. */
+  onExchange?: (
+    request: { method: string; url: string; headers: Record<string, string>; body?: string },
+    response: HttpResponse,
+  ) => void;
   /** Where the client reports retries and token refreshes. */
   log?: (
     level: 'debug' | 'info' | 'warn',
