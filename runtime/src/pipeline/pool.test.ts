@@ -8,46 +8,13 @@ import {
   customers,
   customersApi,
   customersConnector,
+  hostileConnector as hostile,
   SQLITE_CONNECTOR,
   tempDir,
-  writeConnector,
 } from './test-fixtures.ts';
 
 const pool = new RunPool({ threads: 2, memoryMb: 96 });
 afterAll(() => pool.close());
-
-const HOSTILE = `
-import { defineConnector } from '@ferry/sdk';
-const c = defineConnector();
-export const spin = c.read(async function* () {
-  yield { record: { id: 1 } };
-  for (;;) {}
-});
-export const hoard = c.read(async function* () {
-  const kept: number[][] = [];
-  for (;;) kept.push(new Array(1_000_000).fill(7));
-});
-`;
-
-async function hostile(handler: 'spin' | 'hoard') {
-  return writeConnector(
-    {
-      name: '@test/hostile',
-      title: 'Hostile',
-      runtime: '^1',
-      config: { type: 'object', properties: {} },
-      streams: [
-        {
-          name: 'items',
-          schema: { type: 'object', properties: { id: { type: 'integer' } } },
-          primaryKey: 'id',
-          read: { handler: `./dist/h.js#${handler}` },
-        },
-      ],
-    },
-    { 'src/h.ts': HOSTILE },
-  );
-}
 
 async function sqliteDestination() {
   const db = join(await tempDir('db-'), 'out.db');

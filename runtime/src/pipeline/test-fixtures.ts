@@ -49,41 +49,79 @@ export async function customersApi(rows: JsonObject[], pageSize = 200): Promise<
   });
 }
 
-/** A declarative source over `customersApi`: incremental on seq, cursor pagination by `since`. */
-export function customersConnector(): Promise<string> {
-  return writeConnector({
-    name: '@test/customers',
-    title: 'Customers',
-    runtime: '^1',
-    config: { type: 'object', properties: { baseUrl: { type: 'string' } } },
-    http: { baseUrl: '{{ config.baseUrl }}', retry: { initialDelay: '10ms' } },
-    streams: [
-      {
-        name: 'customers',
-        schema: {
-          type: 'object',
-          required: ['id', 'email'],
-          properties: {
-            id: { type: 'integer' },
-            seq: { type: 'integer' },
-            email: { type: 'string' },
-            first: { type: 'string' },
-            last: { type: 'string' },
-          },
-        },
-        primaryKey: 'id',
-        cursorField: 'seq',
-        read: {
-          request: { path: '/customers', query: { since: '{{ cursor.start }}' } },
-          records: { path: 'data' },
-          pagination: {
-            type: 'cursor',
-            cursor: '{{ $count(records) = 200 ? records[-1].seq + 1 : null }}',
-            inject: { name: 'since' },
-          },
-          incremental: { type: 'integer', sorted: true },
+/** The manifest of a declarative source over `customersApi`: incremental on seq, cursor pagination by `since`. */
+export const CUSTOMERS_MANIFEST = {
+  name: '@test/customers',
+  title: 'Customers',
+  runtime: '^1',
+  config: { type: 'object', required: ['baseUrl'], properties: { baseUrl: { type: 'string' } } },
+  http: { baseUrl: '{{ config.baseUrl }}', retry: { initialDelay: '10ms' } },
+  streams: [
+    {
+      name: 'customers',
+      schema: {
+        type: 'object',
+        required: ['id', 'email'],
+        properties: {
+          id: { type: 'integer' },
+          seq: { type: 'integer' },
+          email: { type: 'string' },
+          first: { type: 'string' },
+          last: { type: 'string' },
+          name: { type: 'string' },
         },
       },
-    ],
-  });
+      primaryKey: 'id',
+      cursorField: 'seq',
+      read: {
+        request: { path: '/customers', query: { since: '{{ cursor.start }}' } },
+        records: { path: 'data' },
+        pagination: {
+          type: 'cursor',
+          cursor: '{{ $count(records) = 200 ? records[-1].seq + 1 : null }}',
+          inject: { name: 'since' },
+        },
+        incremental: { type: 'integer', sorted: true },
+      },
+    },
+  ],
+};
+
+/** `CUSTOMERS_MANIFEST` written to a temp folder; returns the manifest path. */
+export function customersConnector(): Promise<string> {
+  return writeConnector(CUSTOMERS_MANIFEST);
+}
+
+/** Connectors that misbehave on purpose: `spin` loops forever, `hoard` allocates without bound. */
+const HOSTILE = `
+import { defineConnector } from '@ferry/sdk';
+const c = defineConnector();
+export const spin = c.read(async function* () {
+  yield { record: { id: 1 } };
+  for (;;) {}
+});
+export const hoard = c.read(async function* () {
+  const kept: number[][] = [];
+  for (;;) kept.push(new Array(1_000_000).fill(7));
+});
+`;
+
+export function hostileConnector(handler: 'spin' | 'hoard'): Promise<string> {
+  return writeConnector(
+    {
+      name: '@test/hostile',
+      title: 'Hostile',
+      runtime: '^1',
+      config: { type: 'object', properties: {} },
+      streams: [
+        {
+          name: 'items',
+          schema: { type: 'object', properties: { id: { type: 'integer' } } },
+          primaryKey: 'id',
+          read: { handler: `./dist/h.js#${handler}` },
+        },
+      ],
+    },
+    { 'src/h.ts': HOSTILE },
+  );
 }

@@ -10,24 +10,14 @@ import Database from 'better-sqlite3';
 import type { RunPool } from '../pipeline/pool.ts';
 import {
   customersConnector,
+  hostileConnector,
   SQLITE_CONNECTOR,
   tempDir,
-  writeConnector,
 } from '../pipeline/test-fixtures.ts';
 import { type RunEvent, Runner } from '../runner/runner.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 
 export { customers } from '../pipeline/test-fixtures.ts';
-
-/** A source whose read never ends (a busy loop), from the pool's hostile-connector tests. */
-const SPIN = `
-import { defineConnector } from '@ferry/sdk';
-const c = defineConnector();
-export const spin = c.read(async function* () {
-  yield { record: { id: 1 } };
-  for (;;) {}
-});
-`;
 
 export interface TestProject {
   project: ProjectFile;
@@ -72,23 +62,7 @@ export async function testProject(options: TestProjectOptions): Promise<TestProj
   const destination = join(dir, 'out.db');
   const connectors: Record<string, string> = {
     '@test/customers': await customersConnector(),
-    '@test/hostile': await writeConnector(
-      {
-        name: '@test/hostile',
-        title: 'Hostile',
-        runtime: '^1',
-        config: { type: 'object', properties: {} },
-        streams: [
-          {
-            name: 'items',
-            schema: { type: 'object', properties: { id: { type: 'integer' } } },
-            primaryKey: 'id',
-            read: { handler: './dist/h.js#spin' },
-          },
-        ],
-      },
-      { 'src/h.ts': SPIN },
-    ),
+    '@test/hostile': await hostileConnector('spin'),
     '@ferry/connector-sqlite': SQLITE_CONNECTOR,
   };
   const recipes: Record<string, Recipe> = {};

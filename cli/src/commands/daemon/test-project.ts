@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { startServer, type TestServer } from '@ferry/declarative/testing';
 import type { JsonObject } from '@ferry/sdk';
 import Database from 'better-sqlite3';
+import { CUSTOMERS_MANIFEST } from '../../../../runtime/src/pipeline/test-fixtures.ts';
 import { REPO_ROOT, runFerry } from '../../test-cli.ts';
 
 const SQLITE_CONNECTOR = join(REPO_ROOT, 'connectors', 'sqlite');
@@ -42,40 +43,7 @@ export function customers(count: number): JsonObject[] {
   }));
 }
 
-const SOURCE_MANIFEST = {
-  name: '@test/connector-customers',
-  title: 'Customers',
-  runtime: '^1',
-  config: { type: 'object', required: ['baseUrl'], properties: { baseUrl: { type: 'string' } } },
-  http: { baseUrl: '{{ config.baseUrl }}', retry: { initialDelay: '10ms' } },
-  streams: [
-    {
-      name: 'customers',
-      schema: {
-        type: 'object',
-        required: ['id', 'email'],
-        properties: {
-          id: { type: 'integer' },
-          seq: { type: 'integer' },
-          email: { type: 'string' },
-          name: { type: 'string' },
-        },
-      },
-      primaryKey: 'id',
-      cursorField: 'seq',
-      read: {
-        request: { path: '/customers', query: { since: '{{ cursor.start }}' } },
-        records: { path: 'data' },
-        pagination: {
-          type: 'cursor',
-          cursor: '{{ $count(records) = 200 ? records[-1].seq + 1 : null }}',
-          inject: { name: 'since' },
-        },
-        incremental: { type: 'integer', sorted: true },
-      },
-    },
-  ],
-};
+const SOURCE_MANIFEST = { ...CUSTOMERS_MANIFEST, name: '@test/connector-customers' };
 
 export interface CliProject {
   dir: string;
