@@ -9,7 +9,9 @@ import {
   schedulerErrors,
   storeErrors,
 } from '@ferry/runtime';
+import { sandboxErrors, serviceErrors, testkitErrors } from '@ferry/testkit';
 import { describe, expect, it } from 'vitest';
+import { scaffoldErrors } from './commands/new/errors.ts';
 import { cliErrors } from './errors.ts';
 
 // Every package's error table: the CLI depends on all of them.
@@ -22,7 +24,11 @@ const tables = {
   '@ferry/runtime (projects)': projectErrors,
   '@ferry/runtime (scheduler)': schedulerErrors,
   '@ferry/runtime (daemon)': daemonErrors,
+  '@ferry/testkit (record/replay)': testkitErrors,
+  '@ferry/testkit (services)': serviceErrors,
+  '@ferry/testkit (sandboxes)': sandboxErrors,
   '@ferry/cli': cliErrors,
+  '@ferry/cli (scaffolding)': scaffoldErrors,
 };
 
 describe('error codes', () => {

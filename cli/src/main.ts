@@ -1,16 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check/index.ts';
 import { daemonCommand } from './commands/daemon/index.ts';
+import { diffCommand } from './commands/diff/index.ts';
 import { discoverCommand } from './commands/discover/index.ts';
 import { dlqCommand } from './commands/dlq/index.ts';
 import { installCommand } from './commands/install/index.ts';
 import { listCommand } from './commands/install/list.ts';
 import { uninstallCommand } from './commands/install/uninstall.ts';
+import { newCommand } from './commands/new/index.ts';
 import { readCommand } from './commands/read/index.ts';
+import { recordCommand } from './commands/record/index.ts';
 import { runCommand } from './commands/run/index.ts';
 import { runsCommand } from './commands/runs/index.ts';
 import { secretCommand } from './commands/secret/index.ts';
 import { specCommand } from './commands/spec/index.ts';
+import { testCommand } from './commands/test/index.ts';
 import { validateCommand } from './commands/validate/index.ts';
 import { reportFailure } from './output.ts';
 import { CLI_VERSION } from './version.ts';
@@ -22,11 +26,15 @@ export function createProgram(): Command {
     .version(CLI_VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)');
   for (const command of [
+    newCommand(),
     validateCommand(),
     specCommand(),
     checkCommand(),
     discoverCommand(),
     readCommand(),
+    testCommand(),
+    recordCommand(),
+    diffCommand(),
     installCommand(),
     uninstallCommand(),
     listCommand(),

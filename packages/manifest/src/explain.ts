@@ -38,7 +38,10 @@ export function checkAgainst(ref: string, data: unknown): SchemaProblem[] {
   return explain(validate.errors ?? [], data, ferryScope(rootId));
 }
 
-const userValidators = new WeakMap<object, { validate: ValidateFunction; scope: Scope }>();
+const userValidators = {
+  plain: new WeakMap<object, { validate: ValidateFunction; scope: Scope }>(),
+  withDefaults: new WeakMap<object, { validate: ValidateFunction; scope: Scope }>(),
+};
 
 /**
  * Validates `data` against a JSON Schema written by a connector author (a config or record
@@ -49,7 +52,8 @@ export function checkWithSchema(
   data: unknown,
   options: { useDefaults?: boolean } = {},
 ): SchemaProblem[] {
-  let entry = userValidators.get(schema);
+  const cache = options.useDefaults ? userValidators.withDefaults : userValidators.plain;
+  let entry = cache.get(schema);
   if (!entry) {
     const ajv = createAjv({ strictSchema: false, useDefaults: options.useDefaults ?? false });
     const root = schema as Schema;
@@ -59,7 +63,7 @@ export function checkWithSchema(
         ajv.compile({ ...branch, $defs: root.$defs, definitions: root.definitions } as Schema),
     };
     entry = { validate: ajv.compile(schema), scope };
-    userValidators.set(schema, entry);
+    cache.set(schema, entry);
   }
   if (entry.validate(data)) return [];
   return explain(entry.validate.errors ?? [], data, entry.scope);

@@ -23,8 +23,8 @@ export type {
   Recipe,
   Trigger,
 } from './generated/project-file.ts';
-export { issueAt } from './located.ts';
 export { formatIssue, type Issue, jsonPath, sortIssues, type Validation } from './issue.ts';
+export { issueAt } from './located.ts';
 export { parseSource, readSource, type Source } from './source.ts';
 export {
   type LoadedManifest,

@@ -60,8 +60,10 @@ export interface CheckOutcome {
   /** e.g. 'manifest is valid', 'records match their schema', 'writes are idempotent'. */
   check: string;
   status: 'passed' | 'failed' | 'not applicable';
-  /** For failures: what was wrong, naming the offending record or state. */
+  /** For failures: what was wrong, naming the offending record or state; for 'not applicable': why. */
   message?: string;
+  /** The stream a per-stream check looked at (absent for connector-wide checks). */
+  stream?: string;
 }
 
 export interface ConformanceOptions {
@@ -82,6 +84,11 @@ export interface ConformanceOptions {
    * read of the same stream, when it has one).
    */
   readBack?: (stream: string) => Promise<JsonObject[]>;
+  /**
+   * The only hosts the connector may reach during the checks (`host:port`); replaces the
+   * manifest's permissions. Replayed checks pass the replay server's host, so they stay offline.
+   */
+  allowHosts?: string[];
 }
 
 /**
@@ -106,10 +113,13 @@ export interface VersionDiff {
   streams: {
     stream: string;
     counts: { a: number; b: number };
+    /** Primary keys the other version produced that this one did not (records lost by a change). */
     missingKeys: { a: number; b: number };
     schemaChanges: string[];
     changedRecords: { key: string; diff: string }[];
     stateEqual: boolean;
+    /** A replay that failed (for example a request the cassette has no answer for), per version. */
+    errors?: { a?: string; b?: string };
   }[];
   equal: boolean;
 }
