@@ -51,57 +51,43 @@ describe('RunPool (worker threads)', () => {
     ).toEqual({ n: 1000 });
   });
 
-  it('stops a connector that loops forever with FERRY_RUN_TIMEOUT, and the pool keeps working', async () => {
-    const { destination } = await sqliteDestination();
-    const plan: PlanSpec = {
-      runId: 'r2',
-      recipe: 'spin',
-      source: { target: await hostile('spin'), config: {}, stream: 'items' },
-      destination,
-    };
-    await expect(
-      pool.run(plan, { commit: async () => {} }, { timeoutMs: 3000 }),
-    ).rejects.toMatchObject({ code: 'FERRY_RUN_TIMEOUT' });
-    const server = await customersApi(customers(10));
-    const after = await pool.run(
-      {
-        ...plan,
-        runId: 'r3',
-        source: {
-          target: await customersConnector(),
-          config: { baseUrl: server.url },
-          stream: 'customers',
-        },
-      },
-      { commit: async () => {} },
-    );
-    expect(after.written).toBe(10);
-  });
-
-  it('stops a connector that allocates without bound with FERRY_RUN_OUT_OF_MEMORY, and the pool keeps working', async () => {
-    const { destination } = await sqliteDestination();
-    const plan: PlanSpec = {
-      runId: 'r4',
-      recipe: 'hoard',
-      source: { target: await hostile('hoard'), config: {}, stream: 'items' },
-      destination,
-    };
-    await expect(
-      pool.run(plan, { commit: async () => {} }, { timeoutMs: 60_000 }),
-    ).rejects.toMatchObject({ code: 'FERRY_RUN_OUT_OF_MEMORY' });
-    const server = await customersApi(customers(10));
-    const after = await pool.run(
-      {
-        ...plan,
-        runId: 'r5',
-        source: {
-          target: await customersConnector(),
-          config: { baseUrl: server.url },
-          stream: 'customers',
-        },
-      },
-      { commit: async () => {} },
-    );
-    expect(after.written).toBe(10);
-  });
+  it.each([
+    {
+      handler: 'spin' as const,
+      behaviour: 'loops forever',
+      code: 'FERRY_RUN_TIMEOUT',
+      timeoutMs: 3000,
+    },
+    {
+      handler: 'hoard' as const,
+      behaviour: 'allocates without bound',
+      code: 'FERRY_RUN_OUT_OF_MEMORY',
+      timeoutMs: 60_000,
+    },
+  ])(
+    'stops a connector that $behaviour with $code, and the pool keeps working',
+    async ({ handler, code, timeoutMs }) => {
+      const { destination } = await sqliteDestination();
+      const plan: PlanSpec = {
+        runId: `${handler}-1`,
+        recipe: handler,
+        source: { target: await hostile(handler), config: {}, stream: 'items' },
+        destination,
+      };
+      await expect(pool.run(plan, { commit: async () => {} }, { timeoutMs })).rejects.toMatchObject(
+        { code },
+      );
+      const server = await customersApi(customers(10));
+      const source = {
+        target: await customersConnector(),
+        config: { baseUrl: server.url },
+        stream: 'customers',
+      };
+      const after = await pool.run(
+        { ...plan, runId: `${handler}-2`, source },
+        { commit: async () => {} },
+      );
+      expect(after.written).toBe(10);
+    },
+  );
 });
