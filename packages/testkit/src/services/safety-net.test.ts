@@ -19,7 +19,10 @@ async function childWithPostgres(mode: 'exit' | 'hang') {
     `import { startPostgres } from ${JSON.stringify(POSTGRES_TS)};`,
     `const db = await startPostgres({ provider: 'local' });`,
     'console.log(JSON.stringify({ port: db.port }));',
-    mode === 'hang' ? 'setInterval(() => {}, 1000);' : '',
+    // Both wait: `exit` ends when the test has found the server (a line on stdin), `hang` never.
+    mode === 'hang'
+      ? 'setInterval(() => {}, 1000);'
+      : "process.stdin.once('data', () => process.exit(0));",
   ].join('\n');
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')),
@@ -27,7 +30,7 @@ async function childWithPostgres(mode: 'exit' | 'hang') {
   const child = spawn(
     process.execPath,
     ['--conditions=@ferry/source', '--import', 'tsx', '--input-type=module', '-e', code],
-    { cwd: PACKAGE, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: PACKAGE, env, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   onTestFinished(() => {
@@ -61,7 +64,8 @@ async function gone(folder: string, pid: number): Promise<boolean> {
 
 describe('a local PostgreSQL nobody stopped', () => {
   it('is stopped and removed when its process exits', async () => {
-    const { exited, folder, pid } = await childWithPostgres('exit');
+    const { child, exited, folder, pid } = await childWithPostgres('exit');
+    child.stdin.end('exit now\n');
     expect(await exited).toBe(0);
     expect(existsSync(folder)).toBe(false);
     expect(await waitForExit(pid, 30_000)).toBe(true);
