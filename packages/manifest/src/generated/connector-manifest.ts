@@ -284,9 +284,12 @@ export interface Records {
 export interface Incremental {
   type: 'datetime' | 'integer';
   /**
-   * How datetimes look in records and requests: 'iso8601' (default), 'epoch', 'epoch_ms', or a pattern such as 'yyyy-MM-dd HH:mm:ss'.
+   * How datetimes look in records: 'iso8601' (default), '%s' or 'epoch' (seconds), '%ms' or 'epoch_ms', or a strftime-like pattern such as '%Y-%m-%d %H:%M:%S' (%Y %m %d %H %M %S %f %z; UTC).
    */
   format?: string;
+  /**
+   * How the window start is written into requests, in the same notation; default: the records' format.
+   */
   requestFormat?: string;
   /**
    * Where a first read starts, usually from config.
