@@ -44,6 +44,10 @@ export const engineErrors = defineErrors({
     title: 'The API returned the same next page twice',
     hint: 'Check the pagination settings: the cursor or next URL must change from page to page.',
   },
+  FERRY_PAGINATION_RESTART_STUCK: {
+    title: 'A capped search restarted without moving its cursor',
+    hint: 'More records share one cursor value than the search can return; narrow the search (a smaller window, another sort key) or read that stream in full.',
+  },
   FERRY_CURSOR_INVALID: {
     title: "A record's cursor value cannot be read as the declared cursor type",
     hint: 'Fix `read.incremental.type` and `format` to match the values of the cursor field.',

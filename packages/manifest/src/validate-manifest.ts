@@ -106,6 +106,22 @@ export async function validateManifestSource(
           read.partitions.parent.stream,
         );
       }
+      if (
+        isObject(read) &&
+        isObject(read.pagination) &&
+        read.pagination.restart !== undefined &&
+        !(isObject(read.incremental) && read.incremental.sorted === true && stream.cursorField)
+      ) {
+        issues.push(
+          issueAt(
+            source,
+            'FERRY_MANIFEST_RESTART_UNSORTED',
+            ['streams', i, 'read', 'pagination', 'restart'],
+            'a pagination restart needs a sorted incremental stream with a cursorField',
+            'add `incremental: { sorted: true, ... }` and `cursorField` to the stream, or remove `restart`',
+          ),
+        );
+      }
       for (const op of ['read', 'write'] as const) {
         const def = stream[op] as { handler?: unknown } | undefined;
         if (isObject(def) && typeof def.handler === 'string')

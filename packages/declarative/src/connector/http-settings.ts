@@ -63,11 +63,20 @@ export async function clientOptions(
       factor: retry.factor ?? 2,
       statuses: retry.statuses ?? 'default',
     },
-    ...(settings.rateLimit
+    ...(settings.rateLimit?.requests
       ? {
           rateLimit: {
             requests: settings.rateLimit.requests,
             perMs: durationMs(settings.rateLimit.per, 1000),
+          },
+        }
+      : {}),
+    ...(settings.rateLimit?.headers
+      ? {
+          headerLimit: {
+            remaining: settings.rateLimit.headers.remaining.toLowerCase(),
+            resetAfter: settings.rateLimit.headers.resetAfter.toLowerCase(),
+            unitMs: settings.rateLimit.headers.unit === 'ms' ? 1 : 1000,
           },
         }
       : {}),
@@ -165,9 +174,10 @@ async function resolveAuth(
         ...(auth.expiresIn === undefined ? {} : { expiresInMs: durationMs(auth.expiresIn, 0) }),
         inject: {
           in: auth.inject.in ?? 'header',
-          name: auth.inject.name,
-          value: async (t) =>
-            value ? String((await value.render({ token: t, config })) ?? '') : t,
+          name: auth.inject.name ?? '',
+          ...(auth.inject.path ? { path: auth.inject.path } : {}),
+          value: async (t) => (value ? await value.render({ token: t, config }) : t),
+          secret: auth.inject.secret ?? true,
         },
       };
     }

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@ferry/sdk';
+import { setAt } from '../read/inject.ts';
 import { raceSignal } from './abort.ts';
 import { oauth2Token } from './oauth2.ts';
 import { appendQuery, type PreparedRequest } from './prepare.ts';
@@ -13,6 +14,8 @@ export interface Credentials {
   query?: Record<string, string>;
   /** `name=value`, appended to the request's Cookie header. */
   cookie?: string;
+  /** A value placed inside the JSON body (session auth of JSON-RPC APIs). */
+  body?: { path: (string | number)[]; value: unknown };
   /** `performance.now()` when obtained; static credentials have -Infinity. */
   obtainedAt: number;
 }
@@ -140,6 +143,10 @@ export function applyCredentials(
   if (credentials.query !== undefined) {
     request.url = appendQuery(baseUrl, credentials.query);
     request.responseUrl = baseUrl;
+  }
+  if (credentials.body !== undefined && request.body !== undefined) {
+    const { path, value } = credentials.body;
+    request.body = JSON.stringify(setAt(JSON.parse(request.body), path, value));
   }
   if (credentials.cookie !== undefined) {
     request.headers.cookie =

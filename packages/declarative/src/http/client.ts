@@ -3,6 +3,7 @@ import { Agent } from 'undici';
 import { sleep } from './abort.ts';
 import { type AuthProvider, applyCredentials, type Credentials, createAuth } from './auth.ts';
 import { exhaustedError } from './failures.ts';
+import { HeaderLimit } from './header-limit.ts';
 import { judgeResponse, type RetryReason, retryForResponse, retryLogLine } from './outcome.ts';
 import { compileHostCheck } from './permissions.ts';
 import {
@@ -34,6 +35,7 @@ export function createHttpClient(
   const ctx: SendContext = { connector, agent, timeoutMs: options.timeoutMs, redact };
   const hostCheck = options.allowedHosts && compileHostCheck(connector, options.allowedHosts);
   const limiter = options.rateLimit && new RateLimiter(options.rateLimit);
+  const headerLimit = options.headerLimit && new HeaderLimit(options.headerLimit);
   const rules = new ErrorRules(options.errorRules);
   const isRetryStatus = retryStatusTest(retry.statuses);
   const apiDefaults: RequestDefaults = {
@@ -81,6 +83,7 @@ export function createHttpClient(
         applyCredentials(prepared, credentials, url, cookie);
       }
       if (limiter) await limiter.acquire(signal);
+      if (headerLimit) await headerLimit.wait(signal);
       let reason: RetryReason | undefined;
       try {
         const response = await sendAttempt(ctx, prepared);
@@ -93,6 +96,7 @@ export function createHttpClient(
           },
           response,
         );
+        headerLimit?.observe(response.headers);
         const status = response.status;
         if (!api) {
           if (isSuccess(status) || !isRetryStatus(status) || retries >= retry.maxRetries) {

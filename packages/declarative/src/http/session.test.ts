@@ -34,17 +34,20 @@ async function sessionServer(options: { loginStatus?: number } = {}) {
   return { server, live, logins };
 }
 
-function session(inject: Session['inject'], extra: Partial<Session> = {}): Session {
+function session(
+  inject: Omit<Session['inject'], 'secret'> & { secret?: boolean },
+  extra: Partial<Session> = {},
+): Session {
   return {
     type: 'session',
     login: { method: 'POST', url: '/login', json: { user: 'ada', password: 'pw-secret' } },
     token: ({ response }) => (response as { session: { id: string } }).session.id,
-    inject,
+    inject: { secret: true, ...inject },
     ...extra,
   };
 }
 
-const asIs = (token: string) => token;
+const asIs = (token: unknown) => token;
 
 describe('session auth', () => {
   it('logs in once and injects the token as a cookie, after the request cookies', async () => {
@@ -138,5 +141,46 @@ describe('session auth', () => {
     const error = await rejection(client.get('/api/a'));
     expect(error.code).toBe('FERRY_AUTH_FAILED');
     expect(error.message).toContain('no session token');
+  });
+
+  it('fails with FERRY_AUTH_FAILED when the login answers false (JSON-RPC APIs such as Odoo)', async () => {
+    const { server } = await sessionServer();
+    const client = testClient({
+      baseUrl: server.url,
+      auth: session({ in: 'cookie', name: 'sid', value: asIs }, { token: () => false }),
+    });
+    const error = await rejection(client.get('/api/a'));
+    expect(error.code).toBe('FERRY_AUTH_FAILED');
+    expect(error.message).toContain('no session token (got false)');
+  });
+
+  it('places the token inside the JSON body, keeping its type, and leaves a non-secret id readable', async () => {
+    // Odoo's JSON-RPC: login returns the numeric uid, which every execute_kw call carries as
+    // params.args[1]; it identifies the user and is not a credential.
+    const server = await startServer((req, res) => {
+      const body = JSON.parse(req.body) as { params: { method: string; args: unknown[] } };
+      if (body.params.method === 'login') return sendJson(res, 200, { result: 7 });
+      const uid = body.params.args[1];
+      if (uid !== 7)
+        return sendJson(res, 200, { error: { message: `AccessDenied for uid ${String(uid)}` } });
+      sendJson(res, 200, { result: body.params.args });
+    });
+    const client = testClient({
+      baseUrl: server.url,
+      auth: session(
+        { in: 'body', name: '', path: ['params', 'args', 1], value: asIs, secret: false },
+        {
+          login: { method: 'POST', url: '/jsonrpc', json: { params: { method: 'login' } } },
+          token: ({ response }) => (response as { result: unknown }).result,
+        },
+      ),
+    });
+    const answer = await client.request({
+      method: 'POST',
+      url: '/jsonrpc',
+      json: { params: { method: 'execute_kw', args: ['db', null, 'key', 'res.partner'] } },
+    });
+    expect(answer.json()).toEqual({ result: ['db', 7, 'key', 'res.partner'] });
+    expect(server.requests.filter((r) => r.body.includes('login'))).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ type Session = Extract<ResolvedAuth, { type: 'session' }>;
 /**
  * Logs in for session auth: sends the login request (with the client's defaults, without
  * auth), reads the token with `token(...)`, renders the injected value with `inject.value`
- * and injects it as a header, a query parameter or a cookie. The session lasts `expiresInMs`
+ * and injects it as a header, a query parameter, a cookie or a value inside the JSON body. The session lasts `expiresInMs`
  * when given (renewed a little early, like OAuth2 tokens), else until the API answers 401.
  */
 export function sessionToken(auth: Session, deps: AuthDeps): () => Promise<Token> {
@@ -18,17 +18,18 @@ export function sessionToken(auth: Session, deps: AuthDeps): () => Promise<Token
     const response = await deps.send(auth.login, { withDefaults: true });
     if (!isSuccess(response.status)) throw authError(deps, 'the login request', method, response);
     const raw = await auth.token({ response: response.parsedBody(), headers: response.headers });
-    if (raw === undefined || raw === null || raw === '') {
+    if (raw === undefined || raw === null || raw === '' || raw === false) {
       throw engineErrors.create(
         'FERRY_AUTH_FAILED',
-        `connector "${deps.connector}": the login response of ${method} ${deps.redactor.redact(response.url)} has no session token`,
+        `connector "${deps.connector}": the login response of ${method} ${deps.redactor.redact(response.url)} has no session token (got ${JSON.stringify(raw)})`,
         { hint: 'Check the session `token` expression against what the login request returns.' },
       );
     }
-    const token = typeof raw === 'string' ? raw : String(raw);
-    deps.redactor.add(token);
-    const value = auth.inject.value === undefined ? token : await auth.inject.value(token);
-    deps.redactor.add(value);
+    const value = await auth.inject.value(auth.inject.in === 'body' ? raw : String(raw));
+    if (auth.inject.secret) {
+      deps.redactor.add(String(raw));
+      deps.redactor.add(String(value));
+    }
     deps.log?.('debug', `connector "${deps.connector}": logged in for a new session`, {
       connector: deps.connector,
     });
@@ -38,13 +39,15 @@ export function sessionToken(auth: Session, deps: AuthDeps): () => Promise<Token
   };
 }
 
-function inject(where: Session['inject'], value: string): Omit<Credentials, 'obtainedAt'> {
+function inject(where: Session['inject'], value: unknown): Omit<Credentials, 'obtainedAt'> {
   switch (where.in) {
     case 'header':
-      return { headers: { [where.name.toLowerCase()]: value } };
+      return { headers: { [where.name.toLowerCase()]: String(value) } };
     case 'query':
-      return { query: { [where.name]: value } };
+      return { query: { [where.name]: String(value) } };
     case 'cookie':
-      return { cookie: `${where.name}=${value}` };
+      return { cookie: `${where.name}=${String(value)}` };
+    case 'body':
+      return { body: { path: where.path ?? [where.name], value } };
   }
 }

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse, QueryValue } from '@ferry/sdk';
 import type { MaybePromise } from '../expression/expression.ts';
+import type { HeaderLimitOptions } from './header-limit.ts';
 
 /**
  * Auth with every template already rendered from config (the engine renders them once per
@@ -39,9 +40,15 @@ export type ResolvedAuth =
       /** How long a session lasts; without it, it is renewed only on a 401. */
       expiresInMs?: number;
       inject: {
-        in: 'header' | 'query' | 'cookie';
+        in: 'header' | 'query' | 'cookie' | 'body';
+        /** Header, query or cookie name. */
         name: string;
-        value: (token: string) => MaybePromise<string>;
+        /** For `in: body`: keys and indexes into the JSON body. */
+        path?: (string | number)[];
+        /** The injected value from the token; a body value keeps its JSON type. */
+        value: (token: unknown) => MaybePromise<unknown>;
+        /** False for an identifier that is not a credential (Odoo's uid): not redacted. */
+        secret: boolean;
       };
     };
 
@@ -83,6 +90,8 @@ export interface HttpClientOptions {
   retry: RetryPolicy;
   /** A client-side limit shared by every request of this client (one client per connection). */
   rateLimit?: { requests: number; perMs: number };
+  /** The limit the API announces in its response headers. */
+  headerLimit?: HeaderLimitOptions;
   errorRules: CompiledErrorRule[];
   /** Hosts the connector may reach ('api.example.com', '*.example.com', 'host:port'); undefined allows any. */
   allowedHosts?: string[];

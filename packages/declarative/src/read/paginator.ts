@@ -1,4 +1,4 @@
-import type { Pagination } from '@ferry/manifest';
+import type { Inject, Pagination } from '@ferry/manifest';
 import type { HttpRequest, HttpResponse, JsonObject } from '@ferry/sdk';
 import { engineErrors } from '../errors.ts';
 import type { SourceRef } from '../expression/expression.ts';
@@ -18,6 +18,8 @@ export interface Page {
 export interface Paginator {
   first(request: HttpRequest): HttpRequest;
   next(request: HttpRequest, page: Page): Promise<HttpRequest | undefined>;
+  /** True when the read should start again from the first page (`restart`, capped searches). */
+  restarts(page: Page): Promise<boolean>;
 }
 
 export function createPaginator(pagination: Pagination | undefined, where: SourceRef): Paginator {
@@ -29,7 +31,7 @@ export function createPaginator(pagination: Pagination | undefined, where: Sourc
   const pageSize = spec.pageSize as number | undefined;
   const sized = (request: HttpRequest) =>
     spec.pageSizeInject && pageSize
-      ? inject(request, spec.pageSizeInject as { name: string }, pageSize)
+      ? inject(request, spec.pageSizeInject as Inject, pageSize)
       : request;
   const short = (page: Page) =>
     page.records.length === 0 || (pageSize !== undefined && page.records.length < pageSize);
@@ -52,6 +54,12 @@ export function createPaginator(pagination: Pagination | undefined, where: Sourc
   };
   const stopped = async (page: Page) =>
     stop ? Boolean(await stop.render(pageContext(page))) : false;
+  const restart =
+    typeof spec.restart === 'string'
+      ? compileTemplate(spec.restart, { ...where, path: `${where.path}.restart` })
+      : undefined;
+  const restarts = async (page: Page) =>
+    restart && !page.response.ignored ? Boolean(await restart.render(pageContext(page))) : false;
 
   switch (spec.type) {
     case 'cursor': {
@@ -60,14 +68,18 @@ export function createPaginator(pagination: Pagination | undefined, where: Sourc
         path: `${where.path}.cursor`,
       });
       return {
-        first: sized,
+        first(request) {
+          previous = undefined;
+          return sized(request);
+        },
+        restarts,
         async next(request, page) {
           if (await stopped(page)) return undefined;
           const value = await cursor.render(pageContext(page));
           if (value === undefined || value === null || value === '' || page.response.ignored)
             return undefined;
           guard(value);
-          return inject(request, spec.inject as { name: string }, value);
+          return inject(request, spec.inject as Inject, value);
         },
       };
     }
@@ -80,6 +92,7 @@ export function createPaginator(pagination: Pagination | undefined, where: Sourc
       const rel = (spec.rel as string | undefined) ?? 'next';
       return {
         first: sized,
+        restarts: async () => false,
         async next(request, page) {
           if (await stopped(page)) return undefined;
           const raw = url
@@ -101,17 +114,22 @@ export function createPaginator(pagination: Pagination | undefined, where: Sourc
       return {
         first(request) {
           position = start;
-          return inject(sized(request), spec.inject as { name: string }, position);
+          return inject(sized(request), spec.inject as Inject, position);
         },
+        restarts: async () => false,
         async next(request, page) {
           if (short(page) || (await stopped(page))) return undefined;
           position += step;
-          return inject(request, spec.inject as { name: string }, position);
+          return inject(request, spec.inject as Inject, position);
         },
       };
     }
     default:
-      return { first: (request) => request, next: async () => undefined };
+      return {
+        first: (request) => request,
+        next: async () => undefined,
+        restarts: async () => false,
+      };
   }
 }
 

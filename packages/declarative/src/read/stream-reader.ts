@@ -1,6 +1,7 @@
 import type { DeclarativeRead, Stream } from '@ferry/manifest';
 import type { HttpClient, HttpResponse, JsonObject, Message } from '@ferry/sdk';
 import { durationMs } from '../duration.ts';
+import { engineErrors } from '../errors.ts';
 import { compileTemplate } from '../expression/template.ts';
 import { type CursorState, CursorTracker } from './cursor.ts';
 import { compileExtractor } from './extract.ts';
@@ -74,20 +75,25 @@ export function compileStreamRead(
         state: previous,
         ...part.bindings,
       };
-      const tracker =
+      const track = (from: CursorState | undefined, lookbackMs: number, configStart: unknown) =>
         incremental && stream.cursorField
           ? new CursorTracker({
               type: incremental.type,
               field: stream.cursorField,
               ...(incremental.format ? { format: incremental.format } : {}),
               ...(incremental.requestFormat ? { requestFormat: incremental.requestFormat } : {}),
-              lookbackMs: durationMs(incremental.lookback, 0),
-              start: start ? await start.render(base) : undefined,
-              previous,
+              lookbackMs,
+              start: configStart,
+              previous: from,
               keyOf,
               stream: name,
             })
           : undefined;
+      let tracker = track(
+        previous,
+        durationMs(incremental?.lookback, 0),
+        start ? await start.render(base) : undefined,
+      );
       base.cursor = { start: tracker?.start };
       const record = (checkpoint: CursorState | undefined) => {
         if (!checkpoint) return;
@@ -99,11 +105,14 @@ export function compileStreamRead(
         else Object.assign(streamState, checkpoint);
       };
       const paginator = createPaginator(read.pagination, where('pagination'));
-      let next: Awaited<ReturnType<typeof request.render>> | undefined = paginator.first(
-        await request.render(base),
-      );
-      if (incremental?.inject && tracker?.start !== undefined)
-        next = inject(next, incremental.inject, tracker.start);
+      const firstPage = async () => {
+        const first = paginator.first(await request.render(base));
+        return incremental?.inject && tracker?.start !== undefined
+          ? inject(first, incremental.inject, tracker.start)
+          : first;
+      };
+      let next: Awaited<ReturnType<typeof request.render>> | undefined = await firstPage();
+      let restartedAt: string | number | undefined;
       while (next) {
         const response = await run.http.request(next);
         const body = response.ignored ? undefined : bodyOf(response);
@@ -123,7 +132,24 @@ export function compileStreamRead(
           batch.push(stateMessage());
         }
         if (batch.length > 0) yield batch;
-        next = await paginator.next(next, { response, body, records, context: base });
+        const page = { response, body, records, context: base };
+        if (tracker && (await paginator.restarts(page))) {
+          // A capped search (HubSpot stops at 10,000 results): search again from the last
+          // cursor, inclusive, skipping the keys already read at that value.
+          const reached = tracker.checkpoint();
+          if (reached?.cursor === undefined || reached.cursor === restartedAt)
+            throw engineErrors.create(
+              'FERRY_PAGINATION_RESTART_STUCK',
+              `stream "${name}": the search reached its cap again at cursor ${String(reached?.cursor)}`,
+              where('pagination.restart'),
+            );
+          restartedAt = reached.cursor;
+          tracker = track(reached, 0, undefined);
+          base.cursor = { start: tracker?.start };
+          next = await firstPage();
+          continue;
+        }
+        next = await paginator.next(next, page);
       }
       if (tracker) {
         record(tracker.checkpoint());

@@ -28,7 +28,16 @@ async function upsertApi() {
   return store;
 }
 
-async function writer() {
+const byStatus = {
+  path: 'results',
+  match: 'key' as const,
+  key: '{{ result.id }}',
+  accepted: "{{ result.status = 'ok' }}",
+  reason: '{{ result.message }}',
+  id: '{{ result.objectId }}',
+};
+
+async function writer(results: object = byStatus) {
   return connectorFrom(
     manifest({
       http: { baseUrl: '{{ config.baseUrl }}' },
@@ -49,14 +58,7 @@ async function writer() {
               },
             },
             batchSize: 3,
-            results: {
-              path: 'results',
-              match: 'key',
-              key: '{{ result.id }}',
-              accepted: "{{ result.status = 'ok' }}",
-              reason: '{{ result.message }}',
-              id: '{{ result.objectId }}',
-            },
+            results,
           },
         },
       ],
@@ -108,5 +110,55 @@ describe('declarative writes', () => {
     );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(results[0]?.reason).toContain('schema mismatch');
+  });
+
+  it('reads rejections listed apart from the results, by the keys each error names', async () => {
+    // HubSpot's 207 Multi-Status: successes in results[], failures in errors[] with their ids.
+    server = await startServer(({ body }) => {
+      const { inputs } = JSON.parse(body) as { inputs: { id: string }[] };
+      const bad = inputs.filter((i) => !i.id.includes('@')).map((i) => i.id);
+      const good = inputs.filter((i) => i.id.includes('@'));
+      return {
+        status: bad.length > 0 ? 207 : 200,
+        json: {
+          status: 'COMPLETE',
+          results: good.map((i) => ({ id: `obj-${i.id}`, properties: { email: i.id } })),
+          ...(bad.length > 0
+            ? {
+                errors: [
+                  {
+                    status: 'error',
+                    category: 'VALIDATION_ERROR',
+                    message: 'Invalid email',
+                    context: { ids: bad },
+                  },
+                ],
+              }
+            : {}),
+        },
+      };
+    });
+    const c = await writer({
+      path: 'results',
+      match: 'key',
+      key: '{{ result.properties.email }}',
+      id: '{{ result.id }}',
+      rejected: {
+        path: 'errors',
+        key: '{{ result.context.ids }}',
+        reason: '{{ result.category & ": " & result.message }}',
+      },
+    });
+    const input = [
+      contacts[0],
+      { email: 'nope', name: 'A' },
+      { email: 'nada', name: 'B' },
+    ] as JsonObject[];
+    const results = await all(c.write({ baseUrl: server.url }, 'contacts', [input]));
+    expect(results).toEqual([
+      { index: 0, status: 'accepted', id: 'obj-p0@example.com' },
+      { index: 1, status: 'rejected', reason: 'VALIDATION_ERROR: Invalid email' },
+      { index: 2, status: 'rejected', reason: 'VALIDATION_ERROR: Invalid email' },
+    ]);
   });
 });

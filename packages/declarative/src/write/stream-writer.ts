@@ -30,6 +30,12 @@ export function compileStreamWrite({ file, path, stream, write }: StreamWriteInp
   const reason = t(results?.reason, 'reason');
   const id = t(results?.id, 'id');
   const key = t(results?.key, 'key');
+  const rejected = results?.rejected;
+  const rejectedItems = rejected
+    ? compileExtractor(rejected.path, where('results.rejected.path'))
+    : undefined;
+  const rejectedKey = t(rejected?.key, 'rejected.key');
+  const rejectedReason = t(rejected?.reason, 'rejected.reason');
   const primaryKey = Array.isArray(stream.primaryKey) ? stream.primaryKey : [stream.primaryKey];
   const keyOf = (record: JsonObject) => JSON.stringify(primaryKey.map((k) => record[k]));
 
@@ -69,9 +75,10 @@ export function compileStreamWrite({ file, path, stream, write }: StreamWriteInp
     batch: JsonObject[],
     response: Awaited<ReturnType<HttpClient['request']>>,
   ): Promise<WriteResult[]> {
-    if (!extract) return batch.map((_, index) => ({ index, status: 'accepted' }));
+    if (!extract && !rejectedItems) return batch.map((_, index) => ({ index, status: 'accepted' }));
     const body = response.text === '' ? undefined : response.json();
-    const items = extract(body);
+    const items = extract ? extract(body) : [];
+    const refused = await rejections(body);
     const byKey = key ? new Map<string, JsonObject>() : undefined;
     if (key && byKey)
       for (const item of items)
@@ -81,6 +88,15 @@ export function compileStreamWrite({ file, path, stream, write }: StreamWriteInp
         );
     const out: WriteResult[] = [];
     for (const [index, record] of batch.entries()) {
+      const refusal = refused.get(keyOf(record));
+      if (refusal !== undefined) {
+        out.push({ index, status: 'rejected', reason: refusal });
+        continue;
+      }
+      if (!extract) {
+        out.push({ index, status: 'accepted' });
+        continue;
+      }
       const result = byKey ? byKey.get(keyOf(record)) : items[index];
       if (!result) {
         out.push({
@@ -102,6 +118,30 @@ export function compileStreamWrite({ file, path, stream, write }: StreamWriteInp
           : { reason: typeof why === 'string' ? why : JSON.stringify(why) }),
         ...(given === undefined || given === null ? {} : { id: String(given) }),
       });
+    }
+    return out;
+  }
+
+  /**
+   * Rejections an API lists apart from its results (HubSpot's `errors[]`), by record key: the
+   * key expression gives one key value or a list of them (a list of lists for composite keys).
+   */
+  async function rejections(body: unknown): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!rejectedItems || !rejectedKey) return out;
+    for (const item of rejectedItems(body)) {
+      const ctx = { result: item, response: body };
+      const keys = await rejectedKey.render(ctx);
+      const why = rejectedReason ? await rejectedReason.render(ctx) : undefined;
+      const text =
+        why === undefined || why === null
+          ? 'the API rejected this record'
+          : typeof why === 'string'
+            ? why
+            : JSON.stringify(why);
+      for (const value of Array.isArray(keys) ? keys : [keys])
+        if (value !== undefined && value !== null)
+          out.set(JSON.stringify(Array.isArray(value) ? value : [value]), text);
     }
     return out;
   }

@@ -43,6 +43,10 @@ export const manifestErrors = defineErrors({
     title: "A stream's primaryKey or cursorField is not a property of its record schema",
     hint: "Add the field to the stream's record schema, or name a field that is there.",
   },
+  FERRY_MANIFEST_RESTART_UNSORTED: {
+    title: 'A pagination restart needs a sorted incremental stream',
+    hint: 'Add `incremental` with `sorted: true` and a `cursorField` to the stream, or remove `pagination.restart`.',
+  },
   FERRY_MANIFEST_BAD_SCHEMA: {
     title: 'A record or config schema is not a valid JSON Schema',
     hint: 'Fix the schema keyword named in the message (see json-schema.org, draft 2020-12).',

@@ -42,6 +42,21 @@ export type Pagination =
   | PaginationLinkHeader
   | PaginationPage
   | PaginationOffset;
+/**
+ * Where a value goes in the next request: a query parameter, header or top-level body key by `name`, or a nested JSON body position by `path`.
+ */
+export type Inject = {in?: 'query' | 'header' | 'body'; name?: string; path?: (string | number)[]};
+/**
+ * Where a value goes in the next request: a query parameter, header or top-level body key by `name`, or a nested JSON body position by `path`.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Inject".
+ */
+export type Inject1 = {in?: 'query' | 'header' | 'body'; name?: string; path?: (string | number)[]};
+/**
+ * A string; parts in {{ }} are expressions over config, state, partition, response and record.
+ */
+export type Template1 = string;
 
 /**
  * A Ferry connector manifest: what a connector package offers (config, streams, check) and how its streams are read and written.
@@ -148,14 +163,29 @@ export interface Retry {
   statuses?: number[];
 }
 /**
- * A client-side limit shared by every request of one connection.
+ * A client-side limit shared by every request of one connection: a fixed number of requests per window, and/or the limit the API announces in its headers.
  *
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
  * via the `definition` "RateLimit".
  */
 export interface RateLimit {
-  requests: number;
-  per: Duration;
+  requests?: number;
+  per?: Duration;
+  headers?: RateLimitHeaders;
+}
+/**
+ * A limit the API announces in response headers: when `remaining` drops to 0, the next request waits `resetAfter`.
+ */
+export interface RateLimitHeaders {
+  /**
+   * The header with the requests left in the window.
+   */
+  remaining: string;
+  /**
+   * The header with the time until the window restarts (or its length).
+   */
+  resetAfter: string;
+  unit?: 'ms' | 's';
 }
 /**
  * What to do with a response: match by status and/or a body expression, then ignore, fail or retry.
@@ -303,13 +333,6 @@ export interface Incremental {
   sorted?: boolean;
 }
 /**
- * Where a value goes in the next request.
- */
-export interface Inject {
-  in?: 'query' | 'header' | 'body';
-  name: string;
-}
-/**
  * Run the read once per partition: a list of values, or the records of a parent stream.
  *
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
@@ -344,16 +367,6 @@ export interface TemplateMap1 {
   [k: string]: string | number | boolean;
 }
 /**
- * Where a value goes in the next request.
- *
- * This interface was referenced by `ConnectorManifest`'s JSON-Schema
- * via the `definition` "Inject".
- */
-export interface Inject1 {
-  in?: 'query' | 'header' | 'body';
-  name: string;
-}
-/**
  * A declarative HTTP write: batches of records sent by one request each; per-record results mapped from the response.
  *
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
@@ -381,6 +394,15 @@ export interface WriteResults {
   accepted?: Template;
   reason?: Template;
   id?: Template;
+  rejected?: WriteRejections;
+}
+/**
+ * Rejections listed apart from the results (HubSpot's `errors[]` beside `results[]`): each item names the key(s) of the records it refuses.
+ */
+export interface WriteRejections {
+  path: string | string[];
+  key: Template1;
+  reason?: Template;
 }
 /**
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
@@ -438,10 +460,15 @@ export interface AuthSession {
    */
   token: string;
   expiresIn?: Duration;
+  /**
+   * Where the session token goes in every request. `in: body` with `path` places it inside the JSON body (APIs such as Odoo's JSON-RPC that carry credentials in the call).
+   */
   inject: {
-    in?: 'header' | 'query' | 'cookie';
-    name: string;
-    value?: Template;
+    in?: 'header' | 'query' | 'cookie' | 'body';
+    name?: string;
+    path?: (string | number)[];
+    value?: string;
+    secret?: boolean;
   };
 }
 /**
@@ -468,6 +495,10 @@ export interface PaginationCursor {
   cursor: string;
   inject: Inject1;
   pageSizeInject?: Inject1;
+  /**
+   * For searches capped at a number of results (HubSpot: 10,000): when this expression over response, records and headers is true after a page, the read starts again from the first page with the incremental start at the last cursor read (sorted incremental streams only).
+   */
+  restart?: string;
 }
 /**
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
