@@ -8,6 +8,7 @@ import {
   projectErrors,
   schedulerErrors,
   storeErrors,
+  syncErrors,
 } from '@ferry/runtime';
 import { sandboxErrors, serviceErrors, testkitErrors } from '@ferry/testkit';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ const tables = {
   '@ferry/runtime (projects)': projectErrors,
   '@ferry/runtime (scheduler)': schedulerErrors,
   '@ferry/runtime (daemon)': daemonErrors,
+  '@ferry/runtime (two-way sync)': syncErrors,
   '@ferry/testkit (record/replay)': testkitErrors,
   '@ferry/testkit (services)': serviceErrors,
   '@ferry/testkit (sandboxes)': sandboxErrors,

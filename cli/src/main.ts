@@ -7,6 +7,7 @@ import { dlqCommand } from './commands/dlq/index.ts';
 import { installCommand } from './commands/install/index.ts';
 import { listCommand } from './commands/install/list.ts';
 import { uninstallCommand } from './commands/install/uninstall.ts';
+import { lineageCommand } from './commands/lineage/index.ts';
 import { newCommand } from './commands/new/index.ts';
 import { readCommand } from './commands/read/index.ts';
 import { recordCommand } from './commands/record/index.ts';
@@ -41,6 +42,7 @@ export function createProgram(): Command {
     secretCommand(),
     runCommand(),
     runsCommand(),
+    lineageCommand(),
     dlqCommand(),
     daemonCommand(),
   ]) {

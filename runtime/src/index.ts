@@ -1,6 +1,7 @@
 export * from './daemon/index.ts';
 export * from './install/index.ts';
 export { pipelineErrors } from './pipeline/errors.ts';
+export { syncErrors } from './sync/errors.ts';
 export {
   type Checkpoint,
   executeRun,
@@ -16,3 +17,4 @@ export { type RunEvent, Runner, type RunnerOptions, type RunOptions } from './ru
 export * from './scheduler/index.ts';
 export { SqliteStore, storeErrors } from './store/index.ts';
 export type * from './store/types.ts';
+export type * from './store/sync-types.ts';

@@ -8,6 +8,7 @@ import { executeRun, type RunOutcome, type RunSink } from '../pipeline/execute-r
 import { openPlan, type PlanSpec } from '../pipeline/plan.ts';
 import type { RunPool } from '../pipeline/pool.ts';
 import type { RunCounts, RunRecord, RunTrigger, Store } from '../store/types.ts';
+import { runSyncCycle, type SyncSummary } from '../sync/cycle.ts';
 
 /** What happens during runs, for progress lines, logs and metrics. */
 export type RunEvent =
@@ -139,6 +140,7 @@ export class Runner {
    */
   async replay(recipeId: string, ids?: string[], actor = 'cli'): Promise<RunRecord> {
     this.recipe(recipeId);
+    if (this.recipe(recipeId).twoWay) return this.#replaySync(recipeId, ids, actor);
     const letters = (
       ids
         ? await this.store.getDeadLetters(ids)
@@ -154,6 +156,37 @@ export class Runner {
         'replayed',
         run.id,
       );
+    await this.store.audit({
+      actor,
+      action: 'dlq.replay',
+      subject: recipeId,
+      details: { runId: run.id, deadLetters: letters.length, status: run.status },
+    });
+    return run;
+  }
+
+  /**
+   * A two-way recipe's dead letters name entities: they go back into the outbox and the next
+   * cycle pushes them again with the values of that moment.
+   */
+  async #replaySync(
+    recipeId: string,
+    ids: string[] | undefined,
+    actor: string,
+  ): Promise<RunRecord> {
+    const letters = (
+      ids
+        ? await this.store.getDeadLetters(ids)
+        : await this.store.listDeadLetters({ recipe: recipeId, status: 'pending', limit: 100_000 })
+    ).filter((l) => l.recipe === recipeId && l.status === 'pending');
+    await this.store.markSyncPending(recipeId, [
+      ...new Set(letters.map((l) => String(l.record.ferryId))),
+    ]);
+    await this.store.markDeadLetters(
+      letters.map((l) => l.id),
+      'replayed',
+    );
+    const run = await this.run(recipeId, { trigger: 'replay' });
     await this.store.audit({
       actor,
       action: 'dlq.replay',
@@ -219,13 +252,24 @@ export class Runner {
     let outcome: RunOutcome | undefined;
     let error: FerryError | undefined;
     try {
-      const plan = await this.#plan(run.id, recipeId, recipe, options.records);
-      outcome = this.#options.pool
-        ? await this.#options.pool.run(plan, sink, {
-            timeoutMs: this.#timeout(recipe),
-            ...(options.signal ? { signal: options.signal } : {}),
-          })
-        : await executeRun(await openPlan(plan), sink);
+      if (recipe.twoWay) {
+        const summary = await this.#syncCycle(run, recipeId, recipe, entry);
+        outcome = { ...summary.counts, stopped: summary.stopped };
+        await store.audit({
+          actor: `recipe:${recipeId}`,
+          action: 'sync.cycle',
+          subject: recipeId,
+          details: { runId: run.id, ...summary } as unknown as JsonObject,
+        });
+      } else {
+        const plan = await this.#plan(run.id, recipeId, recipe, options.records);
+        outcome = this.#options.pool
+          ? await this.#options.pool.run(plan, sink, {
+              timeoutMs: this.#timeout(recipe),
+              ...(options.signal ? { signal: options.signal } : {}),
+            })
+          : await executeRun(await openPlan(plan), sink);
+      }
     } catch (caught) {
       error =
         caught instanceof FerryError
@@ -254,28 +298,63 @@ export class Runner {
     return run;
   }
 
+  /**
+   * One cycle of a two-way recipe (runtime/src/sync), in this thread: it reads and writes the
+   * store all along (identity map, outbox), which a worker could only reach through messages.
+   */
+  async #syncCycle(
+    run: RunRecord,
+    recipeId: string,
+    recipe: Recipe,
+    entry: { stop: boolean },
+  ): Promise<SyncSummary> {
+    const endpoint = async (end: 'source' | 'destination') => {
+      const { connection, stream } = recipe[end];
+      const resolved = await this.#connection(recipeId, connection, end);
+      return { connection, stream, ...resolved };
+    };
+    const { onEvent } = this.#options;
+    return runSyncCycle({
+      store: this.store,
+      runId: run.id,
+      recipeId,
+      recipe,
+      projectFile: this.#options.projectFile,
+      source: await endpoint('source'),
+      destination: await endpoint('destination'),
+      stopRequested: () => entry.stop,
+      log: (message) =>
+        onEvent?.({ type: 'log', run, message: { type: 'LOG', level: 'warn', message } }),
+      progress: (counts) =>
+        onEvent?.({ type: 'progress', run, counts, deadLetters: counts.deadLettered }),
+    });
+  }
+
+  async #connection(recipeId: string, id: string, end: 'source' | 'destination') {
+    const { project, projectFile } = this.#options;
+    const connection = project.connections?.[id];
+    if (!connection) {
+      throw pipelineErrors.create(
+        'FERRY_RECIPE_NOT_FOUND',
+        `recipe ${recipeId} uses connection '${id}', which ${projectFile} does not define`,
+        { file: projectFile, path: `$.recipes[${JSON.stringify(recipeId)}].${end}.connection` },
+      );
+    }
+    const connector = await this.#options.resolveConnector(connection.connector);
+    const config = await this.#options.resolveConfig(id, (connection.config ?? {}) as JsonObject);
+    return { connector, config };
+  }
+
   async #plan(
     runId: string,
     recipeId: string,
     recipe: Recipe,
     records: JsonObject[] | undefined,
   ): Promise<PlanSpec> {
-    const { project, projectFile } = this.#options;
+    const { projectFile } = this.#options;
     const endpoint = async (end: 'source' | 'destination') => {
       const { connection: id, stream } = recipe[end];
-      const connection = project.connections?.[id];
-      if (!connection) {
-        throw pipelineErrors.create(
-          'FERRY_RECIPE_NOT_FOUND',
-          `recipe ${recipeId} uses connection '${id}', which ${projectFile} does not define`,
-          {
-            file: projectFile,
-            path: `$.recipes[${JSON.stringify(recipeId)}].${end}.connection`,
-          },
-        );
-      }
-      const connector = await this.#options.resolveConnector(connection.connector);
-      const config = await this.#options.resolveConfig(id, (connection.config ?? {}) as JsonObject);
+      const { connector, config } = await this.#connection(recipeId, id, end);
       return { target: connector.target, config, stream };
     };
     const [source, destination] = await Promise.all([endpoint('source'), endpoint('destination')]);

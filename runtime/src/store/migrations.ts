@@ -102,6 +102,63 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'two-way sync: records per system, fields, lineage, match keys, outbox',
+    sql: `
+      CREATE TABLE sync_records (
+        entity TEXT NOT NULL,
+        ferry_id TEXT NOT NULL,
+        system TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        record_values TEXT NOT NULL,
+        write_key TEXT,
+        modified_at TEXT,
+        duplicate_of TEXT,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (entity, system, external_id)
+      );
+      CREATE INDEX sync_records_ferry_id ON sync_records (entity, ferry_id);
+
+      CREATE TABLE sync_fields (
+        entity TEXT NOT NULL,
+        ferry_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        agreed TEXT,
+        written TEXT NOT NULL,
+        PRIMARY KEY (entity, ferry_id, field)
+      );
+
+      CREATE TABLE sync_lineage (
+        entity TEXT NOT NULL,
+        ferry_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        system TEXT NOT NULL,
+        value TEXT,
+        run_id TEXT NOT NULL,
+        recipe TEXT NOT NULL,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (entity, ferry_id, field, system)
+      );
+
+      CREATE TABLE sync_match_keys (
+        entity TEXT NOT NULL,
+        key TEXT NOT NULL,
+        ferry_id TEXT NOT NULL,
+        PRIMARY KEY (entity, key)
+      );
+
+      CREATE TABLE sync_pending (
+        recipe TEXT NOT NULL,
+        ferry_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (recipe, ferry_id)
+      );
+      CREATE INDEX sync_pending_seq ON sync_pending (recipe, seq);
+    `,
+  },
 ];
 
 /**

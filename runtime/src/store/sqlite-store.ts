@@ -11,6 +11,8 @@ import { SqliteIdentities } from './sqlite/identities.ts';
 import { SqliteLocks } from './sqlite/locks.ts';
 import { SqliteRuns } from './sqlite/runs.ts';
 import { SqliteSecrets } from './sqlite/secrets.ts';
+import { SqliteSync } from './sqlite/sync.ts';
+import type * as S from './sync-types.ts';
 import type * as T from './types.ts';
 
 /**
@@ -28,6 +30,7 @@ export class SqliteStore implements T.Store {
   readonly #identities: SqliteIdentities;
   readonly #secrets: SqliteSecrets;
   readonly #locks: SqliteLocks;
+  readonly #sync: SqliteSync;
 
   /**
    * Opens (or creates, with its folder) the store file and brings its schema up to date, so
@@ -54,6 +57,13 @@ export class SqliteStore implements T.Store {
     this.#identities = new SqliteIdentities(db);
     this.#secrets = new SqliteSecrets(db);
     this.#locks = new SqliteLocks(db);
+    this.#sync = new SqliteSync(db, {
+      runs: this.#runs,
+      batches: this.#batches,
+      deadLetters: this.#deadLetters,
+      audit: this.#audit,
+      identities: this.#identities,
+    });
   }
 
   async migrate(): Promise<void> {
@@ -143,6 +153,34 @@ export class SqliteStore implements T.Store {
 
   async releaseLock(name: string, owner: string): Promise<void> {
     this.#locks.release(name, owner);
+  }
+
+  async syncLinks(entity: string, records: { system: string; externalId: string }[]) {
+    return this.#sync.links(entity, records);
+  }
+  async syncMatches(entity: string, keys: string[]) {
+    return this.#sync.matches(entity, keys);
+  }
+  async syncRecords(entity: string, ferryIds: string[]) {
+    return this.#sync.records(entity, ferryIds);
+  }
+  async syncFields(entity: string, ferryIds: string[]) {
+    return this.#sync.fields(entity, ferryIds);
+  }
+  async syncPending(recipe: string, limit: number) {
+    return this.#sync.pending(recipe, limit);
+  }
+  async markSyncPending(recipe: string, ferryIds: string[]) {
+    this.#sync.markPending(recipe, ferryIds);
+  }
+  async commitSyncIngest(input: S.SyncIngestCommit) {
+    this.#sync.commitIngest(input);
+  }
+  async commitSyncPush(input: S.SyncPushCommit) {
+    this.#sync.commitPush(input);
+  }
+  async lineage(entity: string, id: string) {
+    return this.#sync.lineage(entity, id);
   }
 }
 

@@ -7,6 +7,7 @@ import { lockTests } from './suite/locks.ts';
 import { persistenceTests } from './suite/persistence.ts';
 import { runTests } from './suite/runs.ts';
 import { secretTests } from './suite/secrets.ts';
+import { syncTests } from './suite/sync.ts';
 
 export type { StoreUnderTest } from './suite/context.ts';
 
@@ -49,5 +50,6 @@ export function describeStore(name: string, open: () => Promise<StoreUnderTest>)
     describe('secrets', () => secretTests(ctx));
     describe('locks', () => lockTests(ctx));
     describe('persistence', () => persistenceTests(ctx));
+    describe('two-way sync', () => syncTests(ctx));
   });
 }

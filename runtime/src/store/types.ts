@@ -1,4 +1,5 @@
 import type { JsonObject } from '@ferry/sdk';
+import type { SyncStore } from './sync-types.ts';
 
 /**
  * The store (*one interface, two implementations*): runs, per-stream state, the dead-letter
@@ -6,7 +7,7 @@ import type { JsonObject } from '@ferry/sdk';
  * is SQLite (one file under .ferry/); a PostgreSQL implementation must pass the same shared
  * test suite (`store/store-suite.ts`). Every method is async so that network stores fit.
  */
-export interface Store {
+export interface Store extends SyncStore {
   /** Creates or upgrades the schema (idempotent; migrations are versioned). */
   migrate(): Promise<void>;
   close(): Promise<void>;

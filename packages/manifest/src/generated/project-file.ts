@@ -63,6 +63,11 @@ export interface Recipe {
   triggers?: Trigger[];
   policies?: Policies;
   enabled?: boolean;
+  twoWay?: TwoWay;
+  /**
+   * Only source records for which this expression over `record` is true are delivered (e.g. "{{ record.dealstage = 'closedwon' }}"); the others are counted as skipped.
+   */
+  filter?: string;
 }
 /**
  * This interface was referenced by `ProjectFile`'s JSON-Schema
@@ -128,4 +133,30 @@ export interface Policies {
   };
   conflict?: 'source-wins' | 'destination-wins' | 'newest-wins' | 'owner-wins';
   timeout?: Duration;
+}
+/**
+ * Makes the recipe a two-way sync between its source and destination: both streams map onto one canonical entity; an identity map links their records; policies.ownership names the system of record per field and policies.conflict settles shared fields.
+ *
+ * This interface was referenced by `ProjectFile`'s JSON-Schema
+ * via the `definition` "TwoWay".
+ */
+export interface TwoWay {
+  /**
+   * The canonical entity both streams map onto (Customer, Contact, Product, SalesOrder, Invoice).
+   */
+  entity: string;
+  /**
+   * Dedupe rules, tried in order, that link records no identity links yet: normalised email, company domain (website or non-free-mail email) and normalised name.
+   */
+  match?: ('email' | 'domain' | 'name')[];
+  /**
+   * Connection -> the stream field that system upserts on when Ferry creates a record there (Odoo: ref). A new record gets its mapped value, else `ferry:<Ferry id>`, so a retried create finds the record instead of making a second one.
+   */
+  keys?: {
+    [k: string]: string;
+  };
+  /**
+   * Entities pushed per batch (default 200).
+   */
+  batchSize?: number;
 }

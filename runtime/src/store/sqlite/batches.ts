@@ -29,7 +29,7 @@ export class SqliteBatches {
       ON CONFLICT (recipe, stream) DO UPDATE SET state = excluded.state,
         run_id = excluded.run_id, updated_at = excluded.updated_at`);
     this.#resetState = db.prepare('DELETE FROM state WHERE recipe = ?');
-    this.#commit = db.transaction((input: BatchCommit) => this.#write(input));
+    this.#commit = db.transaction((input: BatchCommit) => this.write(input));
   }
 
   getState(recipe: string): Record<string, JsonObject> {
@@ -46,7 +46,8 @@ export class SqliteBatches {
     this.#commit.immediate(input);
   }
 
-  #write(input: BatchCommit): void {
+  /** The commit without its transaction, for callers that hold one (two-way sync). */
+  write(input: BatchCommit): void {
     if (!this.#runs.exists(input.runId)) throw this.#runs.notFound(input.runId, 'given a batch');
     for (const letter of input.deadLetters) this.#deadLetters.insert(letter);
     if (input.stream !== undefined && input.state !== undefined) {

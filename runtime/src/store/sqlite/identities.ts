@@ -33,7 +33,7 @@ export class SqliteIdentities {
       VALUES (@entity, @system, @externalId, @ferryId, @createdAt)`);
     this.#of = db.prepare(`SELECT system, external_id AS externalId FROM identities
       WHERE entity = ? AND ferry_id = ? ORDER BY system, external_id`);
-    this.#link = db.transaction((link: IdentityLink) => this.#linkNow(link));
+    this.#link = db.transaction((link: IdentityLink) => this.linkNow(link));
   }
 
   /** Returns the Ferry id; relinking to the same id is a no-op, to another id a conflict. */
@@ -49,7 +49,8 @@ export class SqliteIdentities {
     return this.#of.all(entity, ferryId);
   }
 
-  #linkNow(link: IdentityLink): string {
+  /** The link without its transaction, for callers that hold one. */
+  linkNow(link: IdentityLink): string {
     const existing = this.#find.get(link.entity, link.system, link.externalId);
     if (existing !== undefined) {
       if (link.ferryId === undefined || link.ferryId === existing) return existing;
