@@ -151,7 +151,11 @@ async function resolveAuth(
         ...(auth.refreshToken
           ? { refreshToken: await text(auth.refreshToken, 'refreshToken') }
           : {}),
-        ...(auth.scopes ? { scopes: auth.scopes } : {}),
+        ...(auth.scopes
+          ? {
+              scopes: await Promise.all(auth.scopes.map((scope, i) => text(scope, `scopes[${i}]`))),
+            }
+          : {}),
         credentialsIn: auth.credentialsIn ?? 'body',
         extraParams: extra,
         tokenPath: auth.tokenPath ?? 'access_token',

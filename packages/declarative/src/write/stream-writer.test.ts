@@ -161,4 +161,18 @@ describe('declarative writes', () => {
       { index: 2, status: 'rejected', reason: 'VALIDATION_ERROR: Invalid email' },
     ]);
   });
+
+  it('fails the write, rather than rejecting records, on a refusal that concerns every batch', async () => {
+    // Salesforce's exhausted daily limit is a 403 with REQUEST_LIMIT_EXCEEDED
+    server = await startServer(() => ({
+      status: 403,
+      json: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }],
+    }));
+    await expect(
+      all((await writer()).write({ baseUrl: server.url }, 'contacts', [contacts.slice(0, 2)])),
+    ).rejects.toMatchObject({
+      code: 'FERRY_HTTP_STATUS',
+      message: expect.stringContaining('REQUEST_LIMIT_EXCEEDED'),
+    });
+  });
 });

@@ -28,6 +28,19 @@ export class FerryError extends Error {
   readonly hint?: string;
   readonly details?: Record<string, unknown>;
 
+  /**
+   * Recognised by shape, not by class identity: a connector loaded from TypeScript sources
+   * (through tsx) or bundled with its own copy gets a second FerryError class, and its errors
+   * must keep their code, hint and file all the same.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      value instanceof Error &&
+      value.name === 'FerryError' &&
+      typeof (value as { code?: unknown }).code === 'string'
+    );
+  }
+
   constructor(code: string, message: string, options: FerryErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FerryError';

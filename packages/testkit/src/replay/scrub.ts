@@ -32,6 +32,8 @@ export class Scrubber {
       forms.add(secret);
       forms.add(encodeURIComponent(secret));
       forms.add(encodeURIComponent(secret).replace(/%20/g, '+'));
+      // form bodies (URLSearchParams) encode ~ ! ' ( ) unlike encodeURIComponent
+      forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
       forms.add(JSON.stringify(secret).slice(1, -1));
     }
     this.#forms = [...forms].sort((a, b) => b.length - a.length);
@@ -46,7 +48,9 @@ export class Scrubber {
         .split(this.origin)
         .join(ORIGIN_PLACEHOLDER)
         .split(encodeURIComponent(this.origin))
-        .join(encodeURIComponent(ORIGIN_PLACEHOLDER));
+        .join(encodeURIComponent(ORIGIN_PLACEHOLDER))
+        .split(formEncoded(this.origin))
+        .join(formEncoded(ORIGIN_PLACEHOLDER));
     return out;
   }
 
@@ -120,4 +124,9 @@ export function derivedSecrets(
           add(cookie.split(';')[0]?.split('=')[1]);
   }
   return [...found];
+}
+
+/** A value as a form body (`URLSearchParams`) writes it. */
+export function formEncoded(value: string): string {
+  return new URLSearchParams({ s: value }).toString().slice(2);
 }

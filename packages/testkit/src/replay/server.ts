@@ -9,6 +9,7 @@ import {
   type IncomingRequest,
   type MatchKey,
 } from './match.ts';
+import { formEncoded } from './scrub.ts';
 
 /** A running replay server. */
 export interface ReplayServer {
@@ -84,16 +85,17 @@ async function readRequest(req: IncomingMessage, origin: string): Promise<Incomi
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers))
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  return replaceInStrings(
-    {
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      headers,
-      ...(body === '' ? {} : { body }),
-    },
-    origin,
-    ORIGIN_PLACEHOLDER,
-  );
+  // the origin also arrives URL- or form-encoded inside bodies and query strings (an OAuth
+  // scope such as `<url>/.default`)
+  let request: IncomingRequest = {
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    headers,
+    ...(body === '' ? {} : { body }),
+  };
+  for (const encode of [(v: string) => v, encodeURIComponent, formEncoded])
+    request = replaceInStrings(request, encode(origin), encode(ORIGIN_PLACEHOLDER));
+  return request;
 }
 
 function answer(res: ServerResponse, recorded: Interaction['response'], origin: string): void {
