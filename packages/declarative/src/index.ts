@@ -1,3 +1,4 @@
+export { type CompiledCanonical, compileCanonical } from './canonical/compile-canonical.ts';
 export type { Connector, ConnectorSpec, StreamInfo, UseOptions } from './connector/connector.ts';
 export { openConnector } from './connector/open.ts';
 export type { ReadOptions } from './connector/read.ts';

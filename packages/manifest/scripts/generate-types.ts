@@ -6,19 +6,33 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { canonicalBundle } from '../src/canonical/bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const fromFile = (schema: string) => async () =>
+  JSON.parse(await readFile(join(root, schema), 'utf8')) as JSONSchema;
 
 const targets = [
   {
     schema: 'schemas/connector.schema.json',
+    load: fromFile('schemas/connector.schema.json'),
     out: 'src/generated/connector-manifest.ts',
     name: 'ConnectorManifest',
   },
   {
     schema: 'schemas/project.schema.json',
+    load: fromFile('schemas/project.schema.json'),
     out: 'src/generated/project-file.ts',
     name: 'ProjectFile',
+  },
+  {
+    // The five entity schemas and common.schema.json, bundled into one so that the shared
+    // definitions (Address, CustomerRef) are declared once.
+    schema: 'schemas/canonical/*.schema.json',
+    load: async () => canonicalBundle() as JSONSchema,
+    out: 'src/generated/canonical.ts',
+    name: 'CanonicalRecord',
   },
 ];
 
@@ -29,9 +43,8 @@ export interface GeneratedFile {
 
 export async function generateTypes(): Promise<GeneratedFile[]> {
   return Promise.all(
-    targets.map(async ({ schema, out, name }) => {
-      const json = JSON.parse(await readFile(join(root, schema), 'utf8')) as JSONSchema;
-      const content = await compile(json, name, {
+    targets.map(async ({ schema, load, out, name }) => {
+      const content = await compile(await load(), name, {
         additionalProperties: false,
         unreachableDefinitions: true,
         bannerComment: `// Generated from ${schema} by scripts/generate-types.ts. Do not edit: run \`npm run generate -w @ferry/manifest\`.`,

@@ -283,7 +283,8 @@ function describe(error: ErrorObject, data: unknown, scope: Scope): SchemaProble
   }
 }
 
-function suggestion(word: string, candidates: string[]): string | undefined {
+/** "did you mean 'x'?" for the closest candidate, when it is close enough to be a typo. */
+export function suggestion(word: string, candidates: string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const lower = candidates.find((c) => c.toLowerCase() === word.toLowerCase());
   const best = lower ?? closest(word, candidates);

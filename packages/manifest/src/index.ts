@@ -1,3 +1,10 @@
+export {
+  CANONICAL_ENTITIES,
+  type CanonicalEntity,
+  canonicalSchema,
+  isCanonicalEntity,
+} from './canonical/entities.ts';
+export { canonicalFields, canonicalLeafFields } from './canonical/fields.ts';
 export { assertRuntimeCompatible, runtimeIncompatibility } from './compat.ts';
 export { type ManifestErrorCode, manifestErrors } from './errors/codes.ts';
 export {
@@ -13,6 +20,17 @@ export {
   isFerryError,
 } from './errors/ferry-error.ts';
 export { checkWithSchema, type SchemaProblem } from './explain.ts';
+export type {
+  Address,
+  CanonicalRecord,
+  Contact,
+  Customer,
+  CustomerRef,
+  Invoice,
+  Product,
+  SalesOrder,
+  SalesOrderLine,
+} from './generated/canonical.ts';
 export type * from './generated/connector-manifest.ts';
 export type {
   Connection,

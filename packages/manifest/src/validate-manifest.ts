@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { checkCanonical } from './canonical/validate-canonical.ts';
 import { runtimeIncompatibility } from './compat.ts';
 import { checkAgainst } from './explain.ts';
 import type { ConnectorManifest, RecordSchema } from './generated/connector-manifest.ts';
@@ -128,6 +129,8 @@ export async function validateManifestSource(
           await handlerExists(def.handler, ['streams', i, op, 'handler']);
       }
       const schema = await recordSchema(stream.schema, ['streams', i, 'schema']);
+      if (isObject(stream.canonical))
+        issues.push(...checkCanonical(source, i, stream.canonical, schema));
       if (!schema) continue;
       if (typeof stream.name === 'string') schemas[stream.name] = schema;
       const properties = isObject(schema.properties) ? schema.properties : {};

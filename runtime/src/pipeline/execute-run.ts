@@ -4,7 +4,7 @@ import type { JsonObject, Message } from '@ferry/sdk';
 import type { NewDeadLetter, RunCounts } from '../store/types.ts';
 import { DestinationWriter } from './destination-writer.ts';
 import { pipelineErrors } from './errors.ts';
-import { compileMapping } from './mapping.ts';
+import { compileRecipeMapping } from './mapping.ts';
 import { compileRecordValidator } from './record-validator.ts';
 
 /** Everything one run needs, as plain data plus opened connectors. */
@@ -57,10 +57,18 @@ export interface RunOutcome extends RunCounts {
 export async function executeRun(plan: RunPlan, sink: RunSink): Promise<RunOutcome> {
   const counts: RunCounts = { read: 0, written: 0, failed: 0, deadLettered: 0 };
   const validate = compileRecordValidator(plan.source.schema);
-  const map = compileMapping(plan.mapping, {
-    ...(plan.projectFile ? { file: plan.projectFile } : {}),
-    path: `$.recipes[${JSON.stringify(plan.recipe)}].mapping`,
-  });
+  // Streams of one canonical entity need no mapping: source -> canonical -> destination.
+  const map = compileRecipeMapping(
+    plan.mapping,
+    {
+      ...(plan.projectFile ? { file: plan.projectFile } : {}),
+      path: `$.recipes[${JSON.stringify(plan.recipe)}].mapping`,
+    },
+    {
+      source: plan.source.connector.canonical(plan.source.stream),
+      destination: plan.destination.connector.canonical(plan.destination.stream),
+    },
+  );
   const writer = new DestinationWriter(
     plan.destination.connector,
     plan.destination.config,

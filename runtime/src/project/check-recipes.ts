@@ -1,13 +1,16 @@
 import { type Connector, compileExpression, type StreamInfo } from '@ferry/declarative';
 import { type Issue, isFerryError, jsonPath, type Recipe, type Source } from '@ferry/manifest';
+import { canonicalReadProblem, checkCanonicalRecipe } from './check-canonical.ts';
 import { at } from './issue-at.ts';
 
 /**
  * Checks a recipe against the connectors its connections load: the source stream exists and
  * can be read, the destination stream exists and can be written, every mapping key is a field
  * of the destination's record schema, every mapping expression compiles, and a mapping that is
- * a plain field path reads a field the source's record schema has. Connections that did not
- * load are skipped (they have their own issue).
+ * a plain field path reads a field the source's record schema has (or, through a canonical
+ * entity, `record.x` or `entity.x`). A recipe without a mapping must connect streams whose
+ * records fit (see checkCanonicalRecipe). Connections that did not load are skipped (they have
+ * their own issue).
  */
 export function checkRecipe(
   source: Source,
@@ -38,6 +41,8 @@ export function checkRecipe(
       ),
     );
   }
+  const canonical = checkCanonicalRecipe(source, id, recipe, connectors, from, to);
+  issues.push(...canonical.issues);
   for (const [field, expression] of Object.entries(recipe.mapping ?? {})) {
     const segments = ['recipes', id, 'mapping', field];
     if (to && !allows(to.schema, field)) {
@@ -60,15 +65,22 @@ export function checkRecipe(
       issues.push(at(source, error.code, segments, error.message, error.hint));
       continue;
     }
-    const first = compiled.isPath ? firstSegment(compiled.source) : undefined;
-    if (from && first !== undefined && !first.startsWith('$') && !allows(from.schema, first)) {
+    if (!from || !compiled.isPath || compiled.source.startsWith('$')) continue;
+    const keys = pathKeys(compiled.source);
+    const first = keys[0] as string;
+    const problem = canonical.entity
+      ? canonicalReadProblem(canonical.entity, keys, (f) => allows(from.schema, f), from.name)
+      : allows(from.schema, first)
+        ? undefined
+        : `'${first}', which is not a field of source stream '${from.name}'`;
+    if (problem) {
       issues.push(
         at(
           source,
           'FERRY_RECIPE_MAPPING_UNKNOWN_SOURCE_FIELD',
           segments,
-          `mapping '${field}' reads '${first}', which is not a field of source stream '${from.name}'`,
-          `fields of '${from.name}': ${fieldsOf(from.schema).join(', ')}`,
+          `mapping '${field}' reads ${problem}`,
+          `fields of '${from.name}': ${fieldsOf(from.schema).join(', ')}${canonical.entity ? `; the canonical ${canonical.entity} is \`entity\`` : ''}`,
         ),
       );
     }
@@ -110,8 +122,7 @@ function fieldsOf(schema: unknown): string[] {
   return Object.keys((schema as { properties?: object } | null)?.properties ?? {});
 }
 
-/** `user.login` -> `user`; `` `first-name`.x `` -> `first-name`. */
-function firstSegment(path: string): string {
-  const quoted = /^`([^`]+)`/.exec(path);
-  return quoted ? (quoted[1] as string) : (path.split('.')[0] as string);
+/** `user.login` -> ['user', 'login']; `` `first-name`.x `` -> ['first-name', 'x']. */
+function pathKeys(path: string): string[] {
+  return [...path.matchAll(/`([^`]+)`|([^.`]+)/g)].map((m) => (m[1] ?? m[2]) as string);
 }

@@ -56,6 +56,11 @@ export const projectErrors = defineErrors({
     title: "A mapping reads a field that is not a property of the source stream's record schema",
     hint: 'Read a field the source stream has (`ferry discover` prints the schema); check the spelling.',
   },
+  FERRY_RECIPE_MAPPING_REQUIRED: {
+    title:
+      "A recipe has no mapping, but its streams' records do not fit each other (different canonical entities, or different shapes)",
+    hint: 'Add a `mapping` (destination field -> expression over the source record), or use two streams that map onto the same canonical entity.',
+  },
 });
 
 export type ProjectErrorCode = keyof typeof projectErrors.codes;

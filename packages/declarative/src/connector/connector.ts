@@ -8,6 +8,7 @@ import type {
   WriteHandler,
   WriteResult,
 } from '@ferry/sdk';
+import type { CompiledCanonical } from '../canonical/compile-canonical.ts';
 import { engineErrors } from '../errors.ts';
 import { loadHandler } from '../handlers/load.ts';
 import { createLogger, redactText } from '../handlers/logger.ts';
@@ -35,6 +36,8 @@ export interface StreamInfo {
   cursorField?: string;
   syncModes: ('full' | 'incremental')[];
   writable: boolean;
+  /** The canonical entity the stream's records map onto, when it declares one. */
+  canonical?: string;
 }
 
 export interface UseOptions {
@@ -56,6 +59,12 @@ export interface Connector {
   readonly target: string;
   spec(): ConnectorSpec;
   discover(): StreamInfo[];
+  /**
+   * How a stream's records map onto the canonical dictionary, compiled once; undefined when the
+   * stream declares no `canonical` block or does not exist. A template that does not parse
+   * throws FERRY_EXPRESSION_SYNTAX with the manifest file and the template's JSON path.
+   */
+  canonical(stream: string): CompiledCanonical | undefined;
   check(config: unknown, options?: UseOptions): Promise<CheckResult>;
   /** Batches of messages: RECORD and STATE (and LOG), in order. Throws a coded FerryError. */
   read(config: unknown, options?: ReadOptions & UseOptions): AsyncGenerator<Message[]>;
@@ -105,7 +114,12 @@ export function createConnector(loaded: LoadedConnector, target: string): Connec
         ...(stream.cursorField ? { cursorField: stream.cursorField } : {}),
         syncModes: stream.read ? (stream.cursorField ? ['full', 'incremental'] : ['full']) : [],
         writable: stream.write !== undefined,
+        ...(stream.canonical ? { canonical: stream.canonical.entity } : {}),
       })),
+    canonical(name) {
+      const index = manifest.streams.findIndex((s) => s.name === name);
+      return index === -1 ? undefined : loaded.compiledCanonical(index);
+    },
 
     async check(config, options) {
       let run: RunContext | undefined;

@@ -4,6 +4,7 @@ import type {
   DeclarativeWrite,
   RecordSchema,
 } from '@ferry/manifest';
+import { type CompiledCanonical, compileCanonical } from '../canonical/compile-canonical.ts';
 import { compileStreamRead } from '../read/stream-reader.ts';
 import { compileStreamWrite } from '../write/stream-writer.ts';
 
@@ -11,6 +12,7 @@ import { compileStreamWrite } from '../write/stream-writer.ts';
 export class LoadedConnector {
   readonly #reads = new Map<number, ReturnType<typeof compileStreamRead>>();
   readonly #writes = new Map<number, ReturnType<typeof compileStreamWrite>>();
+  readonly #canonical = new Map<number, CompiledCanonical | undefined>();
 
   constructor(
     readonly name: string,
@@ -50,6 +52,16 @@ export class LoadedConnector {
       });
       this.#writes.set(index, compiled);
     }
+    return compiled;
+  }
+
+  /** The stream's canonical mapping (undefined when it declares none), compiled on first use. */
+  compiledCanonical(index: number): CompiledCanonical | undefined {
+    if (this.#canonical.has(index)) return this.#canonical.get(index);
+    const stream = this.manifest.streams[index];
+    if (!stream) throw new RangeError(`no stream at index ${index}`);
+    const compiled = compileCanonical(stream, { file: this.file, path: `$.streams[${index}]` });
+    this.#canonical.set(index, compiled);
     return compiled;
   }
 }

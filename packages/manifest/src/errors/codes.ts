@@ -47,6 +47,20 @@ export const manifestErrors = defineErrors({
     title: 'A pagination restart needs a sorted incremental stream',
     hint: 'Add `incremental` with `sorted: true` and a `cursorField` to the stream, or remove `pagination.restart`.',
   },
+  FERRY_MANIFEST_CANONICAL_UNKNOWN_ENTITY: {
+    title: "A stream's `canonical.entity` is not an entity of the canonical dictionary",
+    hint: 'Use one of Customer, Contact, Product, SalesOrder, Invoice (the message suggests the closest).',
+  },
+  FERRY_MANIFEST_CANONICAL_UNKNOWN_FIELD: {
+    title:
+      'A canonical field path (a key of `canonical.fields` or `canonical.read`) is not a field of the entity',
+    hint: "Use a field of the entity's schema (packages/manifest/schemas/canonical/), dots for nesting: `billingAddress.city`.",
+  },
+  FERRY_MANIFEST_CANONICAL_UNKNOWN_RECORD_FIELD: {
+    title:
+      "A record field path in a `canonical` block (a value of `fields`, a key of `write`) is not a property of the stream's record schema",
+    hint: "Add the field to the stream's record schema, or name a field that is there (dots for nesting).",
+  },
   FERRY_MANIFEST_BAD_SCHEMA: {
     title: 'A record or config schema is not a valid JSON Schema',
     hint: 'Fix the schema keyword named in the message (see json-schema.org, draft 2020-12).',

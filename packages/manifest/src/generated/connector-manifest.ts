@@ -220,6 +220,7 @@ export interface Stream {
   cursorField?: string;
   read?: HandlerRef | DeclarativeRead;
   write?: HandlerRef | DeclarativeWrite;
+  canonical?: Canonical;
 }
 /**
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
@@ -229,6 +230,39 @@ export interface RecordSchema {
   type: 'object';
   properties?: {};
   [k: string]: unknown;
+}
+/**
+ * How the stream's records map onto an entity of Ferry's canonical dictionary (packages/manifest/schemas/canonical/), so that a recipe between two streams of the same entity needs no mapping. `fields` maps both ways; `read` and `write` compute what a plain path cannot.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Canonical".
+ */
+export interface Canonical {
+  /**
+   * The canonical entity the records map onto: Customer, Contact, Product, SalesOrder or Invoice.
+   */
+  entity: string;
+  /**
+   * Canonical field path -> record field path, used both ways. Plain paths only, dots for nesting: `billingAddress.city: address.city`.
+   */
+  fields?: {
+    /**
+     * A plain record field path, dots for nesting; a computed value is a template under `read` or `write` instead.
+     */
+    [k: string]: string;
+  };
+  /**
+   * Canonical field path -> template over `record` (the stream record), computed when reading: `name: "{{ $join([record.firstname, record.lastname], ' ') }}"`. Applied after `fields`.
+   */
+  read?: {
+    [k: string]: Template;
+  };
+  /**
+   * Record field path -> template over `entity` (the canonical record), computed when writing: `firstname: "{{ $substringBefore(entity.name, ' ') }}"`. Applied after `fields`.
+   */
+  write?: {
+    [k: string]: Template;
+  };
 }
 /**
  * How `ferry check` proves a config works: read one page of a stream, send a request, or call a handler.
