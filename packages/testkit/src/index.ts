@@ -30,3 +30,7 @@ export type {
 export { type ServiceErrorCode, serviceErrors } from './services/errors.ts';
 export { startPostgres } from './services/postgres.ts';
 export type { PostgresProvider, PostgresService, StartPostgresOptions } from './services/types.ts';
+export * from './sandboxes/dataverse/index.ts';
+export * from './sandboxes/hubspot/index.ts';
+export * from './sandboxes/odoo/index.ts';
+export * from './sandboxes/salesforce/index.ts';

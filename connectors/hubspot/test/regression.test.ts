@@ -1,0 +1,9 @@
+// Replays fixtures/cassettes offline and compares the records and state with fixtures/golden.
+// Re-record after an intended change of the output: npm run record (test/record-fixtures.ts).
+import { fileURLToPath } from 'node:url';
+import { describeRegression } from '@ferry/testkit';
+
+describeRegression({
+  connector: fileURLToPath(new URL('..', import.meta.url)),
+  fixtures: fileURLToPath(new URL('../fixtures', import.meta.url)),
+});

@@ -1,0 +1,10 @@
+// Replays fixtures/cassettes offline (recorded from the Odoo sandbox by test/record-fixtures.ts)
+// and compares the records and state with fixtures/golden. Record again after an intended
+// change of the output.
+import { fileURLToPath } from 'node:url';
+import { describeRegression } from '@ferry/testkit';
+
+describeRegression({
+  connector: fileURLToPath(new URL('..', import.meta.url)),
+  fixtures: fileURLToPath(new URL('../fixtures', import.meta.url)),
+});

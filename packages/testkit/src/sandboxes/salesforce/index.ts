@@ -1,0 +1,11 @@
+export {
+  type SalesforceSandboxErrorCode,
+  salesforceSandboxErrors,
+} from './admin-errors.ts';
+export { startSalesforceSandbox } from './sandbox.ts';
+export type {
+  SalesforceAdmin,
+  SalesforceRecord,
+  SalesforceSandbox,
+  SalesforceSandboxOptions,
+} from './types.ts';
