@@ -61,6 +61,7 @@ export async function runSyncCycle(options: SyncCycleOptions): Promise<SyncSumma
       stream: e.stream,
       entity,
       writeKey: twoWay.keys?.[e.connection],
+      filter: twoWay.filter?.[e.connection],
     });
   };
   const sides: [Side, Side] = [side('source'), side('destination')];
@@ -78,6 +79,8 @@ export async function runSyncCycle(options: SyncCycleOptions): Promise<SyncSumma
     owner: (field: string) => ownerOf(ownership, field),
     conflict: (options.recipe.policies?.conflict ?? 'newest-wins') as ConflictRule,
     batchSize: twoWay.batchSize ?? 200,
+    createIn: twoWay.createIn,
+    references: twoWay.references ?? {},
     tally: { pushed: {}, created: {}, conflicts: 0 },
   };
   const read: Record<string, number> = {};

@@ -106,4 +106,9 @@ describe('decide: what flows where for one entity', () => {
     );
     expect(d.pushes.erp).toEqual({ name: 'Acme' });
   });
+
+  it('creates nothing in a system Ferry may not create records in', () => {
+    const d = decide(input([crm({ name: 'Widget' }), { ...erp(undefined), creatable: false }]));
+    expect(d.pushes.erp).toEqual({});
+  });
 });

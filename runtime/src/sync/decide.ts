@@ -10,6 +10,8 @@ export interface SideView {
   modifiedAt?: string | undefined;
   /** The canonical fields this system maps (reads and writes). */
   fields: ReadonlySet<string>;
+  /** False when Ferry may not create records in this system (twoWay.createIn). */
+  creatable?: boolean;
 }
 
 export interface FieldMemory {
@@ -40,7 +42,8 @@ export interface DecideInput {
  * Decides, for one entity, which field values flow to which system (a pure function: the sync
  * engine feeds it what the store knows and writes what it returns).
  *
- * - A system with no record of the entity gets every non-empty value the other system has.
+ * - A system with no record of the entity gets every non-empty value the other system has
+ *   (unless Ferry may not create records there).
  * - An owned field flows from its owner only, when the other system's value differs and Ferry
  *   has not already written that value there. So an owner-held value edited in the other
  *   system is not pushed back to the owner, and a value the target normalises on write (an
@@ -68,7 +71,7 @@ export function decide(input: DecideInput): EntityDecision {
     const memory = input.memory[field];
     if (a.values === undefined || b.values === undefined) {
       const [from, to] = a.values === undefined ? [b, a] : [a, b];
-      if (to.fields.has(field) && !isEmpty(from.values?.[field]))
+      if (to.creatable !== false && to.fields.has(field) && !isEmpty(from.values?.[field]))
         (pushes[to.system] as Flat)[field] = from.values?.[field];
       continue;
     }

@@ -3,6 +3,7 @@ import type { JsonObject } from '@ferry/sdk';
 import type { SyncIngestCommit, SyncLink, SyncRecord } from '../store/sync-types.ts';
 import type { Store } from '../store/types.ts';
 import { type MatchRule, matchKeys } from './match.ts';
+import { referencesToFerry } from './references.ts';
 import { externalIdOf, isoTime, type Side } from './side.ts';
 import { flatten } from './values.ts';
 
@@ -15,6 +16,8 @@ export interface IngestContext {
   runId: string;
   entity: string;
   match: readonly MatchRule[];
+  /** Canonical field -> the entity it references (twoWay.references). */
+  references: Record<string, string>;
   counts: { read: number; written: number; failed: number; deadLettered: number };
   stopRequested(): boolean;
   log(message: string): void;
@@ -69,7 +72,10 @@ async function resolvePage(
       ctx.log(`${side.system}.${side.stream}: a record without its primary key was skipped`);
       continue;
     }
-    items.push({ externalId, values: flatten(await side.mapping.toCanonical(raw)), raw });
+    if (!(await side.accepts(raw))) continue;
+    const values = flatten(await side.mapping.toCanonical(raw));
+    await referencesToFerry(ctx.store, ctx.references, side.system, values);
+    items.push({ externalId, values, raw });
   }
   const links = await ctx.store.syncLinks(
     ctx.entity,

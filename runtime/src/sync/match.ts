@@ -1,7 +1,7 @@
 import type { Flat } from './values.ts';
 
 /** The match rules of a two-way sync, tried in order (the project file's `twoWay.match`). */
-export type MatchRule = 'email' | 'domain' | 'name';
+export type MatchRule = 'email' | 'domain' | 'name' | 'sku';
 
 /** Mailbox providers whose domain says nothing about which customer an address belongs to. */
 const FREE_MAIL = new Set([
@@ -102,8 +102,16 @@ export function matchKeys(rules: readonly MatchRule[], values: Flat): string[] {
         ? normalizeEmail(values.email)
         : rule === 'domain'
           ? normalizeDomain(values.website ?? values.domain, values.email)
-          : normalizeName(values.name);
+          : rule === 'sku'
+            ? normalizeSku(values.sku)
+            : normalizeName(values.name);
     if (key !== undefined) keys.push(`${rule}:${key}`);
   }
   return keys;
+}
+
+/** Product codes compare without case and surrounding spaces. */
+export function normalizeSku(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return value.trim().toUpperCase();
 }

@@ -9,13 +9,16 @@ import {
   type SideView,
 } from './decide.ts';
 import { FERRY_KEY_PREFIX, type IngestContext } from './ingest.ts';
-import type { Side } from './side.ts';
+import { referencesToSystem } from './references.ts';
+import { externalIdOf, type Side } from './side.ts';
 import { type Flat, isEmpty, unflatten } from './values.ts';
 
 export interface PushContext extends IngestContext {
   owner(field: string): string | undefined;
   conflict: ConflictRule;
   batchSize: number;
+  /** Where Ferry may create records (default everywhere). */
+  createIn: readonly string[] | undefined;
   /** Field -> push counts per target, merges and conflicts, for the summary. */
   tally: { pushed: Record<string, number>; created: Record<string, number>; conflicts: number };
 }
@@ -35,10 +38,10 @@ interface Planned {
  * overcome leaves the batch in the outbox for the next run.
  */
 export async function pushPending(ctx: PushContext, sides: [Side, Side]): Promise<void> {
-  for (;;) {
+  const all = await ctx.store.syncPending(ctx.recipe, Number.MAX_SAFE_INTEGER);
+  for (let from = 0; from < all.length; from += ctx.batchSize) {
     if (ctx.stopRequested()) return;
-    const ids = await ctx.store.syncPending(ctx.recipe, ctx.batchSize);
-    if (ids.length === 0) return;
+    const ids = all.slice(from, from + ctx.batchSize);
     const planned = await plan(ctx, sides, ids);
     const commit: SyncPushCommit = {
       runId: ctx.runId,
@@ -48,14 +51,17 @@ export async function pushPending(ctx: PushContext, sides: [Side, Side]): Promis
       links: [],
       fields: [],
       lineage: [],
-      done: ids,
+      done: [],
       deadLetters: [],
     };
     const written = new Map<string, Flat>(); // `${ferryId}\u0000${system}` -> fields accepted
+    // entities whose references name an entity the target does not hold yet stay in the outbox
+    const waiting = new Set<string>();
     for (const [t, target] of sides.entries()) {
       const source = sides[1 - t] as Side;
-      await writeTo(ctx, target, source, planned, commit, written);
+      await writeTo(ctx, target, source, planned, { commit, written, waiting });
     }
+    commit.done = ids.filter((id) => !waiting.has(id));
     for (const p of planned) commit.fields.push(...fieldRows(ctx, p, sides, written));
     commit.counts = { ...ctx.counts };
     await ctx.store.commitSyncPush(commit);
@@ -85,7 +91,8 @@ async function plan(ctx: PushContext, sides: [Side, Side], ids: string[]): Promi
         system: side.system,
         values: record?.values,
         modifiedAt: record?.modifiedAt,
-        fields: fieldSet(side, records),
+        fields: fieldSet(ctx, side, records),
+        creatable: ctx.createIn === undefined || ctx.createIn.includes(side.system),
       };
     };
     const decision = decide({
@@ -100,12 +107,18 @@ async function plan(ctx: PushContext, sides: [Side, Side], ids: string[]): Promi
   return out;
 }
 
-/** The canonical fields a side maps: declared by its mapping, else every field seen from it. */
-function fieldSet(side: Side, records: SyncRecord[]): ReadonlySet<string> {
-  if (side.mapping.fields) return new Set(side.mapping.fields);
-  return new Set(
-    records.filter((r) => r.system === side.system).flatMap((r) => Object.keys(r.values)),
+/**
+ * The canonical fields a side maps: declared by its mapping, else every field seen from it. A
+ * reference (`customer`) counts as mapped when any of its parts is (`customer.externalId`).
+ */
+function fieldSet(ctx: PushContext, side: Side, records: SyncRecord[]): ReadonlySet<string> {
+  const fields = new Set(
+    side.mapping.fields ??
+      records.filter((r) => r.system === side.system).flatMap((r) => Object.keys(r.values)),
   );
+  for (const ref of Object.keys(ctx.references))
+    if ([...fields].some((f) => f.startsWith(`${ref}.`))) fields.add(ref);
+  return fields;
 }
 
 async function writeTo(
@@ -113,9 +126,9 @@ async function writeTo(
   target: Side,
   source: Side,
   planned: Planned[],
-  commit: SyncPushCommit,
-  written: Map<string, Flat>,
+  out: { commit: SyncPushCommit; written: Map<string, Flat>; waiting: Set<string> },
 ): Promise<void> {
+  const { commit, written } = out;
   const batch: {
     p: Planned;
     record: JsonObject;
@@ -126,7 +139,12 @@ async function writeTo(
     const fields = p.decision.pushes[target.system] ?? {};
     if (Object.keys(fields).length === 0) continue;
     const existing = p.records.get(target.system);
-    const record = await target.mapping.fromCanonical(unflatten(fields));
+    const translated = await referencesToSystem(ctx.store, ctx.references, target.system, fields);
+    if (translated === false) {
+      out.waiting.add(p.ferryId);
+      continue;
+    }
+    const record = await target.mapping.fromCanonical(unflatten(translated));
     if (existing) {
       setKey(target, record, existing.externalId);
       if (target.writeKey && existing.key !== undefined) record[target.writeKey] = existing.key;
@@ -143,9 +161,13 @@ async function writeTo(
     results.push(...part);
   const newLinks = await ctx.store.syncLinks(
     ctx.entity,
-    results
-      .filter((r) => r.status === 'accepted' && r.id !== undefined)
-      .map((r) => ({ system: target.system, externalId: String(r.id) })),
+    batch.flatMap((b, i) => {
+      const r = results.find((x) => x.index === i);
+      const id = externalIdOf(target, b.record) ?? (r?.id === undefined ? undefined : String(r.id));
+      return r?.status === 'accepted' && id !== undefined
+        ? [{ system: target.system, externalId: id }]
+        : [];
+    }),
   );
   for (const [i, item] of batch.entries()) {
     const result = results.find((r) => r.index === i) ?? {
@@ -163,8 +185,12 @@ async function writeTo(
     ctx.counts.written++;
     ctx.tally.pushed[target.system] = (ctx.tally.pushed[target.system] ?? 0) + 1;
     written.set(`${item.p.ferryId}\u0000${target.system}`, item.fields);
+    // a created record's external id is what its feed will show: its primary key when the
+    // written record carries it (HubSpot contacts are keyed by email), else the id the API gave
     const externalId =
-      item.existing?.externalId ?? (result.id === undefined ? undefined : String(result.id));
+      item.existing?.externalId ??
+      externalIdOf(target, item.record) ??
+      (result.id === undefined ? undefined : String(result.id));
     if (!item.existing)
       ctx.tally.created[target.system] = (ctx.tally.created[target.system] ?? 0) + 1;
     if (externalId !== undefined) {

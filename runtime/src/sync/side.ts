@@ -1,4 +1,4 @@
-import type { Connector } from '@ferry/declarative';
+import { type Connector, compileTemplate } from '@ferry/declarative';
 import type { JsonObject } from '@ferry/sdk';
 import { pipelineErrors } from '../pipeline/errors.ts';
 import { syncErrors } from './errors.ts';
@@ -26,6 +26,8 @@ export interface Side {
   mapping: CanonicalMapping;
   /** The state key of this side's change feed in the store. */
   stateKey: string;
+  /** Only records for which this is true take part (twoWay.filter). */
+  accepts(record: JsonObject): Promise<boolean>;
 }
 
 export interface SideInput {
@@ -38,6 +40,7 @@ export interface SideInput {
   stream: string;
   entity: string;
   writeKey: string | undefined;
+  filter: string | undefined;
 }
 
 /** Opens one side, checking that its stream maps onto the recipe's entity. */
@@ -75,6 +78,7 @@ export function openSide(input: SideInput): Side {
     writeKey: input.writeKey,
     mapping: canonical,
     stateKey: `${input.system}.${input.stream}`,
+    accepts: filterOf(input),
   };
 }
 
@@ -94,4 +98,13 @@ export function isoTime(value: unknown): string | undefined {
     : value;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+function filterOf(input: SideInput): (record: JsonObject) => Promise<boolean> {
+  if (input.filter === undefined) return async () => true;
+  const template = compileTemplate(input.filter, {
+    file: input.projectFile,
+    path: `$.recipes[${JSON.stringify(input.recipe)}].twoWay.filter.${input.system}`,
+  });
+  return async (record) => Boolean(await template.render({ record }));
 }

@@ -146,9 +146,9 @@ export interface TwoWay {
    */
   entity: string;
   /**
-   * Dedupe rules, tried in order, that link records no identity links yet: normalised email, company domain (website or non-free-mail email) and normalised name.
+   * Dedupe rules, tried in order, that link records no identity links yet: normalised email, company domain (website or non-free-mail email), normalised name, product SKU.
    */
-  match?: ('email' | 'domain' | 'name')[];
+  match?: ('email' | 'domain' | 'name' | 'sku')[];
   /**
    * Connection -> the stream field that system upserts on when Ferry creates a record there (Odoo: ref). A new record gets its mapped value, else `ferry:<Ferry id>`, so a retried create finds the record instead of making a second one.
    */
@@ -159,4 +159,20 @@ export interface TwoWay {
    * Entities pushed per batch (default 200).
    */
   batchSize?: number;
+  /**
+   * The connections where Ferry may create records (default both). Products owned by the ERP: createIn: [crm], so a product made in the CRM is not created in the ERP.
+   */
+  createIn?: Id[];
+  /**
+   * Canonical field -> the entity it names (a SalesOrder's `customer` names a Customer). Each system's value (its own id, or an email/domain/name the match rules know) is translated through the identity map, so the other system gets its own id for the same entity.
+   */
+  references?: {
+    [k: string]: string;
+  };
+  /**
+   * Connection -> an expression over `record`: only that system's records for which it is true take part (e.g. closed-won deals).
+   */
+  filter?: {
+    [k: string]: string;
+  };
 }
