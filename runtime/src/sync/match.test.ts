@@ -17,8 +17,21 @@ describe('match rules', () => {
 
   it('gives the keys in rule order, skipping rules with no value', () => {
     expect(
-      matchKeys(['email', 'domain', 'name'], { email: ' Ann@Acme.COM ', name: 'Acme, Inc.' }),
-    ).toEqual(['email:ann@acme.com', 'domain:acme.com', 'name:acme']);
+      matchKeys(['email', 'domain', 'name'], {
+        email: ' Sales@Acme.COM ',
+        name: 'Acme, Inc.',
+        isCompany: true,
+      }),
+    ).toEqual(['email:sales@acme.com', 'domain:acme.com', 'name:acme']);
+    // people are matched by email only: a shared name or company domain is not the same person
+    for (const isCompany of [false, undefined])
+      expect(
+        matchKeys(['email', 'domain', 'name'], {
+          email: 'ana@acme.com',
+          name: 'Ana Silva',
+          isCompany,
+        }),
+      ).toEqual(['email:ana@acme.com']);
     expect(matchKeys(['email', 'name'], { email: 'not an email', name: null })).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import type { Flat } from './values.ts';
 /** The match rules of a two-way sync, tried in order (the project file's `twoWay.match`). */
 export type MatchRule = 'email' | 'domain' | 'name' | 'sku';
 
-/** Mailbox providers whose domain says nothing about which customer an address belongs to. */
+/**
+ * Domains that say nothing about which customer an address belongs to: mailbox providers, and
+ * the example domains reserved by RFC 2606 that no company owns.
+ */
 const FREE_MAIL = new Set([
   'gmail.com',
   'googlemail.com',
@@ -27,6 +30,9 @@ const FREE_MAIL = new Set([
   'orange.fr',
   'free.fr',
   'laposte.net',
+  'example.com',
+  'example.org',
+  'example.net',
 ]);
 
 /** Legal forms left out when names are compared ("ACME Inc." = "Acme, Inc" = "acme"). */
@@ -93,10 +99,16 @@ export function normalizeName(value: unknown): string | undefined {
   return words.length === 0 ? undefined : words.join(' ');
 }
 
-/** The match keys of an entity's values, in rule order: ['email:ann@acme.com', 'name:acme']. */
+/** The match keys of an entity's values, in rule order: ['email:sales@acme.com', 'name:acme']. */
 export function matchKeys(rules: readonly MatchRule[], values: Flat): string[] {
   const keys: string[] = [];
+  // a domain or a name identifies a company, not a person: two people named Ana Silva, or two
+  // colleagues at acme.com, are different customers. Records that say they are companies, or
+  // have neither the flag nor an email (products), are matched on them.
+  const company =
+    values.isCompany === true || (values.isCompany === undefined && values.email === undefined);
   for (const rule of rules) {
+    if ((rule === 'domain' || rule === 'name') && !company) continue;
     const key =
       rule === 'email'
         ? normalizeEmail(values.email)

@@ -150,6 +150,20 @@ async function writeTo(
       if (target.writeKey && existing.key !== undefined) record[target.writeKey] = existing.key;
     } else if (target.writeKey && isEmpty(record[target.writeKey])) {
       record[target.writeKey] = `${FERRY_KEY_PREFIX}${p.ferryId}`;
+    } else if (!target.writeKey && carriedKeyMissing(target, record)) {
+      // the target upserts on a key the record must carry (HubSpot contacts: email)
+      ctx.counts.failed++;
+      ctx.counts.deadLettered++;
+      out.commit.deadLetters.push(
+        deadLetter(
+          ctx,
+          target,
+          p.ferryId,
+          { record, fields },
+          `${target.connector.name} stream ${target.stream} identifies records by ${target.primaryKey.join(', ')}, which this ${ctx.entity} has no value for; fill it in the other system, then replay`,
+        ),
+      );
+      continue;
     }
     batch.push({ p, record, fields, existing });
   }
@@ -301,4 +315,13 @@ function deadLetter(
       record: item.record,
     },
   };
+}
+
+/**
+ * Whether a record to create lacks a primary key the target expects records to carry. A key
+ * named like a system-assigned id (`id`, `Id`, `accountid`, `partner_id`) is the system's to
+ * give; any other (email, hs_sku) must come with the record.
+ */
+function carriedKeyMissing(target: Side, record: JsonObject): boolean {
+  return target.primaryKey.some((k) => !/(^|_)id$|Id$|^id$/i.test(k) && isEmpty(record[k]));
 }
