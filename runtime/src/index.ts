@@ -1,7 +1,6 @@
 export * from './daemon/index.ts';
 export * from './install/index.ts';
 export { pipelineErrors } from './pipeline/errors.ts';
-export { syncErrors } from './sync/errors.ts';
 export {
   type Checkpoint,
   executeRun,
@@ -16,5 +15,6 @@ export { type OpenProject, type OpenProjectOptions, openProject } from './runner
 export { type RunEvent, Runner, type RunnerOptions, type RunOptions } from './runner/runner.ts';
 export * from './scheduler/index.ts';
 export { SqliteStore, storeErrors } from './store/index.ts';
-export type * from './store/types.ts';
 export type * from './store/sync-types.ts';
+export type * from './store/types.ts';
+export { syncErrors } from './sync/errors.ts';
