@@ -30,6 +30,8 @@ export function statusError(
     ruleMessage?: string;
     rulePath?: string;
     code?: 'FERRY_HTTP_STATUS' | 'FERRY_AUTH_FAILED';
+    /** An `abort` rule: the run must fail, even in a write that would reject the batch. */
+    abort?: boolean;
   } = {},
 ): FerryError {
   const url = ctx.redact(response.url);
@@ -47,7 +49,13 @@ export function statusError(
   return engineErrors.create(code, message, {
     ...(hint === undefined ? {} : { hint }),
     ...(options.rulePath === undefined ? {} : { path: options.rulePath }),
-    details: { method, url, status: response.status, body },
+    details: {
+      method,
+      url,
+      status: response.status,
+      body,
+      ...(options.abort ? { abort: true } : {}),
+    },
   });
 }
 

@@ -57,6 +57,7 @@ export async function judgeResponse(
   if (ruleMessage !== undefined) fields.ruleMessage = ruleMessage;
   if (rule.path !== undefined) fields.rulePath = rule.path;
   if (rule.action === 'fail') throw statusError(ctx, method, response, fields);
+  if (rule.action === 'abort') throw statusError(ctx, method, response, { ...fields, abort: true });
   return retryForResponse(ctx, method, response, fields);
 }
 

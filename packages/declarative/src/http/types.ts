@@ -60,7 +60,7 @@ export interface CompiledErrorRule {
     response: unknown;
     headers: Record<string, string>;
   }) => MaybePromise<unknown>;
-  action: 'ignore' | 'fail' | 'retry';
+  action: 'ignore' | 'fail' | 'abort' | 'retry';
   message?: (context: {
     status: number;
     response: unknown;

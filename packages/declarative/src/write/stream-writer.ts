@@ -16,7 +16,7 @@ export interface StreamWriteInput {
  * A compiled declarative write. Each call sends one batch (at most `batchSize` records, one
  * request) and maps the response to one result per record: accepted, or rejected with the
  * reason the API gave. A batch the API refuses outright (a 4xx other than 401/403) rejects its
- * records with that reason; a fail rule, an auth failure and errors that retries could not
+ * records with that reason; an abort rule, an auth failure and errors that retries could not
  * overcome are thrown, because they concern every batch (and the batch may be retried).
  */
 export function compileStreamWrite({ file, path, stream, write }: StreamWriteInput) {
@@ -58,14 +58,14 @@ export function compileStreamWrite({ file, path, stream, write }: StreamWriteInp
       try {
         response = await run.http.request(await request.render(context));
       } catch (error) {
-        // A batch the API refuses for its content (a 4xx) rejects its records; a fail rule
+        // A batch the API refuses for its content (a 4xx) rejects its records; an abort rule
         // (Salesforce's exhausted API limit), an auth or permission refusal fails the run,
         // since every later batch would meet it too.
         const status = error instanceof FerryError ? error.details?.status : undefined;
         if (
           error instanceof FerryError &&
           error.code === 'FERRY_HTTP_STATUS' &&
-          error.path === undefined &&
+          error.details?.abort !== true &&
           typeof status === 'number' &&
           status >= 400 &&
           status < 500 &&

@@ -196,7 +196,10 @@ export interface RateLimitHeaders {
 export interface ErrorRule {
   status?: number | number[];
   when?: Template;
-  action: 'ignore' | 'fail' | 'retry';
+  /**
+   * ignore: return the response as empty; fail: fail the request (a write rejects the batch's records with the message); abort: fail the request and the whole run, writes included (an exhausted daily quota); retry: retry as for a 429/5xx.
+   */
+  action: 'ignore' | 'fail' | 'abort' | 'retry';
   message?: Template;
 }
 /**
