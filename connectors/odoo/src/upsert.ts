@@ -1,8 +1,8 @@
 /**
  * Upserts by a business key (partners by `ref`, products by `default_code`): one search for
  * the batch's keys, then per record a `write` on the one record that has the key, or a
- * `create`. A record that carries its Odoo `id` (a two-way sync updating a record it has
- * linked) is written on that id, whatever its key. Each record is its own call, so Odoo's per-call transaction keeps one bad record
+ * `create`. A record without a key that carries its Odoo `id` (a two-way sync updating a
+ * partner that has no `ref`) is written on that id. Each record is its own call, so Odoo's per-call transaction keeps one bad record
  * from undoing the others; its ValidationError or UserError becomes that record's rejection.
  * Sources: https://www.odoo.com/documentation/18.0/developer/reference/external_api.html
  * (Create records, Update records); docs/vendor-apis.md sections 4.4 and 4.8.
@@ -43,7 +43,8 @@ export async function upsert(
   for (const [index, record] of records.entries()) {
     const reject = (reason: string) => results.push({ index, status: 'rejected', reason });
     const value = record[key];
-    const known = typeof record.id === 'number' ? record.id : undefined;
+    const hasKey = typeof value === 'string' && value !== '';
+    const known = !hasKey && typeof record.id === 'number' ? record.id : undefined;
     if (known === undefined && (typeof value !== 'string' || value === '')) {
       reject(`the record has no '${key}', the key ${model} records are upserted on`);
       continue;
