@@ -15,6 +15,22 @@ async function write(
 }
 
 describe('@ferry/connector-odoo writes against the Odoo sandbox', () => {
+  it('writes a partner without a ref on its id (a two-way sync updating a record it has linked)', async () => {
+    const { odoo, connector, config } = await startOdoo();
+    const id = odoo.admin.create('res.partner', {
+      name: 'Walk-in Customer',
+      email: 'walkin@shop.example',
+    });
+    const results = await write(connector, config, 'partners', [
+      { id, phone: '+33 1 23 45 67 89' },
+    ]);
+    expect(results).toEqual([{ index: 0, status: 'accepted', id: String(id) }]);
+    expect(odoo.admin.get('res.partner', id)).toMatchObject({
+      name: 'Walk-in Customer',
+      phone: '+33 1 23 45 67 89',
+    });
+  });
+
   it('upserts partners by ref: updates the one match, creates the rest, rejects what Odoo or the key refuse', async () => {
     const { odoo, connector, config } = await startOdoo();
     odoo.admin.create('res.partner', { name: 'Agrolait (old)', ref: 'AGR-7', active: false });
