@@ -12,7 +12,18 @@ const [variant, baseUrl, token, expected] = process.argv.slice(2) as [
 ];
 const CAP = 10_000;
 // what the connector asks for (connectors/hubspot/connector.yaml)
-const PROPERTIES = ['email', 'firstname', 'lastname', 'phone', 'company', 'jobtitle', 'city']
+const PROPERTIES = [
+  'email',
+  'firstname',
+  'lastname',
+  'phone',
+  'company',
+  'jobtitle',
+  'address',
+  'city',
+  'zip',
+  'state',
+]
   .concat(['country', 'lifecyclestage', 'credit_limit', 'erp_customer_id', 'createdate'])
   .concat(['lastmodifieddate', 'hs_object_id']);
 

@@ -120,7 +120,10 @@ export function compileStreamRead(
         const batch: Message[] = [];
         for (const data of records) {
           if (filter && !(await filter.render({ ...base, record: data }))) continue;
-          if (transform) await transform(data, base);
+          if (transform) {
+            const pending = transform(data, base);
+            if (pending) await pending;
+          }
           if (tracker) {
             if (!tracker.accept(data)) continue;
             tracker.observe(data);
