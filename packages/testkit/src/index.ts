@@ -27,10 +27,10 @@ export type {
   SandboxRoute,
   SandboxStats,
 } from './sandbox/types.ts';
-export { type ServiceErrorCode, serviceErrors } from './services/errors.ts';
-export { startPostgres } from './services/postgres.ts';
-export type { PostgresProvider, PostgresService, StartPostgresOptions } from './services/types.ts';
 export * from './sandboxes/dataverse/index.ts';
 export * from './sandboxes/hubspot/index.ts';
 export * from './sandboxes/odoo/index.ts';
 export * from './sandboxes/salesforce/index.ts';
+export { type ServiceErrorCode, serviceErrors } from './services/errors.ts';
+export { startPostgres } from './services/postgres.ts';
+export type { PostgresProvider, PostgresService, StartPostgresOptions } from './services/types.ts';

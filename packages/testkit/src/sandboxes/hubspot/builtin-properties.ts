@@ -36,7 +36,18 @@ export const DEAL_STAGES = [
 export const BUILT_IN: Record<HubspotObjectType, HubspotProperty[]> = {
   contacts: [
     { name: 'email', type: 'string', unique: true },
-    ...text('firstname', 'lastname', 'phone', 'company', 'jobtitle', 'address', 'city', 'zip', 'state', 'country'),
+    ...text(
+      'firstname',
+      'lastname',
+      'phone',
+      'company',
+      'jobtitle',
+      'address',
+      'city',
+      'zip',
+      'state',
+      'country',
+    ),
     {
       name: 'lifecyclestage',
       type: 'enumeration',
@@ -63,7 +74,13 @@ export const BUILT_IN: Record<HubspotObjectType, HubspotProperty[]> = {
     { name: 'dealstage', type: 'enumeration', options: DEAL_STAGES },
     ...number('amount'),
     { name: 'closedate', type: 'datetime' },
-    ...text('erp_order_id', 'erp_order_status', 'erp_invoice_status', 'contact_email', 'product_sku'),
+    ...text(
+      'erp_order_id',
+      'erp_order_status',
+      'erp_invoice_status',
+      'contact_email',
+      'product_sku',
+    ),
     ...number('quantity'),
   ],
   products: [
