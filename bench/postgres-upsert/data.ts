@@ -74,8 +74,7 @@ function template(seed: number): Row {
 
 /**
  * Rows are made from 10,007 random templates (a prime, so neighbours differ), so making a row
- * costs little next to writing it, and the records the connector receives are built as a
- * source would hand them over, without holding a million of them in memory.
+ * costs little next to writing it; each record is its own object, as a source hands them over.
  */
 const TEMPLATES = Array.from({ length: 10_007 }, (_, i) => template(i + 1));
 
@@ -96,7 +95,7 @@ export function row(id: number, pass = 0): Row {
   };
 }
 
-/** The rows in batches of `size`, made as they are consumed (a source's pages). */
+/** The rows in batches of `size` (a source's pages), made as they are consumed. */
 export function* batches(count: number, size: number, pass = 0): Generator<Row[]> {
   for (let start = 1; start <= count; start += size) {
     const batch: Row[] = [];

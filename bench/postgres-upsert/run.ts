@@ -7,12 +7,13 @@
 //   (b) the connector's write of the same rows, as upserts into an empty table, in batches of
 //       5,000 records (what the runtime sends: a source page, cut at the manifest's batchSize)
 //       through the engine (`connector.write`), after a one-record warm-up (handler loading;
-//       not timed); records are made as the engine asks for them (cheaply, from templates:
-//       the time to make them alone is printed);
-// and once (c) a second upsert pass over the same keys that changes every row (all updates).
+//       not timed); the records are made beforehand, not timed (as the CSV is for (a)): the
+//       time the connector takes, not the time a source would take to produce them;
+// and once (c) a second upsert pass over the same keys that changes every row (all updates),
+// its records also made beforehand.
 // Prints rows/s, the ratio connector/psql (target >= 0.5), the CPU time PostgreSQL and Node
-// spent (and how many CPUs the run really had), peak RSS; checks that both tables hold the
-// same rows, and stops PostgreSQL. Usage:
+// spent (and how many CPUs the run really had), peak RSS (and how much of it the records made
+// beforehand hold); checks that both tables hold the same rows, and stops PostgreSQL. Usage:
 //   npm run postgres-upsert -w @ferry/bench [-- rows rounds]   (default 1,000,000 and 3)
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { openConnector } from '@ferry/declarative';
 import { startPostgres } from '@ferry/testkit';
 import pg from 'pg';
-import { batches, COLUMNS, writeCsv } from './data.ts';
+import { batches, COLUMNS, type Row, writeCsv } from './data.ts';
 import { effectiveCpus, median, ownCpu, peakRss, serverCpu, timed } from './measure.ts';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
@@ -37,9 +38,14 @@ try {
   await client.connect();
   const csv = join(dir, 'rows.csv');
   await writeCsv(csv, COUNT);
+  // the records, made before the timed writes as the CSV is before psql's (not timed)
+  const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+  const rssBefore = rssMb();
+  let pages: Row[][] = [];
   const making = await timed(async () => {
-    for (const _ of batches(COUNT, BATCH));
+    pages = [...batches(COUNT, BATCH)];
   });
+  const recordsMb = rssMb() - rssBefore;
   const connector = await openConnector(connectorDir);
   const config = {
     ...{ host: db.host, port: db.port, database: db.database },
@@ -47,7 +53,7 @@ try {
   };
   const write = async (pass: number) => {
     let accepted = 0;
-    for await (const results of connector.write(config, 'rows', batches(COUNT, BATCH, pass)))
+    for await (const results of connector.write(config, 'rows', pages))
       for (const result of results) if (result.status === 'accepted') accepted++;
     if (accepted !== COUNT) throw new Error(`pass ${pass}: ${accepted} of ${COUNT} accepted`);
   };
@@ -85,6 +91,7 @@ try {
   const psql: Awaited<ReturnType<typeof cpu>>[] = [];
   const inserts: Awaited<ReturnType<typeof cpu>>[] = [];
   const columns = Object.entries(COLUMNS).map(([name, type]) => `${name} ${type}`);
+  const rssWrites = rssMb();
   for (let round = 0; round < ROUNDS; round++) {
     await client.query('DROP TABLE IF EXISTS baseline, upserted');
     await client.query(`CREATE TABLE baseline (${columns.join(', ')}, PRIMARY KEY (id))`);
@@ -107,7 +114,10 @@ try {
     await client.query('CHECKPOINT');
     inserts.push(await cpu(() => write(0), false));
   }
+  const peakB = peakRss();
   const sameRows = await sameContent(client, ['baseline', 'upserted']);
+  pages = []; // (b)'s records are let go before (c)'s are made
+  pages = [...batches(COUNT, BATCH, 1)];
   const update = await timed(() => write(1));
   const types = await client.query(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns
@@ -140,7 +150,7 @@ try {
     `ratio connector/psql: ${(a / b).toFixed(2)} (target >= 0.50); (c)/psql: ${(a / update).toFixed(2)}`,
   );
   console.log(
-    `not timed: warm-up ${(warmup / 1000).toFixed(2)} s; inside (b) and (c): making the records ${(making / 1000).toFixed(2)} s`,
+    `not timed: warm-up ${(warmup / 1000).toFixed(2)} s; making the records before (b) ${(making / 1000).toFixed(2)} s (as writing the CSV before (a))`,
   );
   console.log(
     `same rows in both tables after (b): ${sameRows ? 'yes' : 'NO'}; column types the connector chose: ${types.rows.map((r) => `${r.name} ${r.type}`).join(', ')}`,
@@ -149,7 +159,9 @@ try {
   console.log(
     `CPU of the median runs: (a) PostgreSQL ${seconds(pa.server)} s; (b) PostgreSQL ${seconds(pb.server)} s + Node ${seconds(pb.node)} s. CPUs this run really gets: ${cpus.toFixed(1)} (with fewer than 2, Node's CPU adds to the server's instead of overlapping)`,
   );
-  console.log(`peak RSS of this process: ${peakRss()} MB`);
+  console.log(
+    `peak RSS of this process: ${peakB} MB through (b), ${peakRss()} MB with (c); RSS before the first write ${rssWrites} MB, of which the ${COUNT.toLocaleString('en')} records made beforehand take about ${recordsMb} MB`,
+  );
   if (!sameRows) process.exitCode = 1;
 } finally {
   await client.end().catch(() => {});

@@ -84,7 +84,7 @@ async function upsertThroughStage(
   settings: WriteSettings,
   columns: Columns,
   p: Plan,
-  chunks: Iterable<string>,
+  chunks: Iterable<Buffer>,
 ): Promise<void> {
   const grouped = p.groups.length > 1;
   await client.query(

@@ -81,9 +81,10 @@ export const writeRows = connector.write(async (ctx, records) => {
     );
   }
   for (const [row, reason] of written) for (const index of row.indexes) refused.set(index, reason);
-  const results: WriteResult[] = records.map((_, index) => ({ index, status: 'accepted' }));
+  // every record is in a row or refused before any SQL: each gets its result in one pass
+  const results = new Array<WriteResult>(records.length);
   for (const row of rows)
-    for (const index of row.indexes) (results[index] as WriteResult).id = row.id;
+    for (const index of row.indexes) results[index] = { index, status: 'accepted', id: row.id };
   for (const [index, reason] of refused) results[index] = { index, status: 'rejected', reason };
   if (refused.size > 0) ctx.logger.warn(`${refused.size} of ${records.length} records rejected`);
   return results;
