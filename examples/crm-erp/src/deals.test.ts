@@ -1,5 +1,6 @@
 import { startDaemon } from '@ferry/runtime';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { silentLogger } from './silent-logger.ts';
 import { DEMO_DEALS } from './systems.ts';
 import { startDemo } from './test-support.ts';
 
@@ -13,7 +14,7 @@ describe('deals -> sale orders, statuses back to the CRM', () => {
       store: project.store,
       port: 0,
       token: '',
-      logger: silent(),
+      logger: silentLogger(),
     });
     onTestFinished(() => daemon.close());
     const deliver = () => fetch(`${daemon.url}/hooks/deals`, { method: 'POST', body: '{}' });
@@ -86,21 +87,6 @@ describe('deals -> sale orders, statuses back to the CRM', () => {
     expect(idle.counts.written).toBe(0);
   });
 });
-
-function silent() {
-  const noop = () => undefined;
-  const logger = {
-    info: noop,
-    warn: noop,
-    error: noop,
-    debug: noop,
-    fatal: noop,
-    trace: noop,
-    level: 'silent',
-    child: () => logger,
-  };
-  return logger as never;
-}
 
 async function until(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200; i++) {

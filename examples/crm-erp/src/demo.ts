@@ -4,6 +4,7 @@
 import { startDaemon } from '@ferry/runtime';
 import { openDemoProject } from './project.ts';
 import { cycleReport, describeCycle } from './report.ts';
+import { silentLogger } from './silent-logger.ts';
 import { DEMO_DEALS, startDemoSystems } from './systems.ts';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -144,19 +145,4 @@ async function settled(recipe: string): Promise<void> {
     if (runs.length > 0 && runs.every((r) => r.status !== 'running')) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function silentLogger() {
-  const noop = () => undefined;
-  const logger = {
-    info: noop,
-    warn: noop,
-    error: noop,
-    debug: noop,
-    fatal: noop,
-    trace: noop,
-    level: 'silent',
-    child: () => logger,
-  };
-  return logger as never;
 }

@@ -137,56 +137,29 @@ export class Runner {
   /**
    * Dead letters of a recipe delivered again as a run (all pending ones, or the given ids). When
    * the run completes they are marked replayed; records that fail again are new dead letters.
+   * A two-way recipe's dead letters name entities: they go back into the outbox (marked
+   * replayed at once, since the outbox now holds them) and the next cycle pushes them again.
    */
   async replay(recipeId: string, ids?: string[], actor = 'cli'): Promise<RunRecord> {
-    this.recipe(recipeId);
-    if (this.recipe(recipeId).twoWay) return this.#replaySync(recipeId, ids, actor);
+    const twoWay = this.recipe(recipeId).twoWay !== undefined;
     const letters = (
       ids
         ? await this.store.getDeadLetters(ids)
         : await this.store.listDeadLetters({ recipe: recipeId, status: 'pending', limit: 100_000 })
     ).filter((l) => l.recipe === recipeId && l.status === 'pending');
-    const run = await this.run(recipeId, {
-      trigger: 'replay',
-      records: letters.map((l) => l.record),
-    });
-    if (run.status === 'succeeded')
-      await this.store.markDeadLetters(
-        letters.map((l) => l.id),
-        'replayed',
-        run.id,
-      );
-    await this.store.audit({
-      actor,
-      action: 'dlq.replay',
-      subject: recipeId,
-      details: { runId: run.id, deadLetters: letters.length, status: run.status },
-    });
-    return run;
-  }
-
-  /**
-   * A two-way recipe's dead letters name entities: they go back into the outbox and the next
-   * cycle pushes them again with the values of that moment.
-   */
-  async #replaySync(
-    recipeId: string,
-    ids: string[] | undefined,
-    actor: string,
-  ): Promise<RunRecord> {
-    const letters = (
-      ids
-        ? await this.store.getDeadLetters(ids)
-        : await this.store.listDeadLetters({ recipe: recipeId, status: 'pending', limit: 100_000 })
-    ).filter((l) => l.recipe === recipeId && l.status === 'pending');
-    await this.store.markSyncPending(recipeId, [
-      ...new Set(letters.map((l) => String(l.record.ferryId))),
-    ]);
-    await this.store.markDeadLetters(
-      letters.map((l) => l.id),
-      'replayed',
+    const letterIds = letters.map((l) => l.id);
+    if (twoWay) {
+      await this.store.markSyncPending(recipeId, [
+        ...new Set(letters.map((l) => String(l.record.ferryId))),
+      ]);
+      await this.store.markDeadLetters(letterIds, 'replayed');
+    }
+    const run = await this.run(
+      recipeId,
+      twoWay ? { trigger: 'replay' } : { trigger: 'replay', records: letters.map((l) => l.record) },
     );
-    const run = await this.run(recipeId, { trigger: 'replay' });
+    if (!twoWay && run.status === 'succeeded')
+      await this.store.markDeadLetters(letterIds, 'replayed', run.id);
     await this.store.audit({
       actor,
       action: 'dlq.replay',
